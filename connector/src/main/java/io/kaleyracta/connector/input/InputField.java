@@ -1,0 +1,75 @@
+package io.kaleyracta.connector.input;
+
+import java.util.List;
+
+/**
+ * The inputs of the "Send WhatsApp CTA" task: the one place that states each input's name, whether it is
+ * required and its limit. Validation, the element-template consistency test and the README read this table.
+ *
+ * <p>Names are {@code camunda:inputParameter} names and part of the public contract: diagrams depend on them.
+ */
+public enum InputField {
+  RECIPIENT("recipient", Rule.PHONE, true, 0),
+  /** Required unless {@code kaleyra.business-number} is configured; {@link InputValidator} knows that. */
+  BUSINESS_NUMBER("businessNumber", Rule.PHONE, false, 0),
+  HEADER_TEXT("headerText", Rule.TEXT, false, 60),
+  BODY_TEXT("bodyText", Rule.TEXT, true, 1024),
+  FOOTER_TEXT("footerText", Rule.TEXT, false, 60),
+  BUTTON_TEXT("buttonText", Rule.TEXT, true, 20),
+  BUTTON_URL("buttonUrl", Rule.URL, true, 0),
+  REF("ref", Rule.TEXT, false, 255),
+  REF1("ref1", Rule.TEXT, false, 255),
+  REF2("ref2", Rule.TEXT, false, 255),
+  WA_SOURCE("waSource", Rule.CHOICE, false, 0);
+
+  /** The kinds of check an input gets besides requiredness and length. */
+  public enum Rule {
+    /** Free text, counted in code points (what a user sees), sent unaltered. */
+    TEXT,
+    /** E.164: 7 to 15 digits with an optional leading {@code +}; trimmed, otherwise sent as given. */
+    PHONE,
+    /** An absolute http or https URL with a host. */
+    URL,
+    /** One of {@link #WA_SOURCES}. */
+    CHOICE
+  }
+
+  /** Kaleyra's supported {@code wa_source} values, {@code api} (the default) first. */
+  public static final List<String> WA_SOURCES = List.of(
+      "api", "clevertap", "zoho", "webengage", "shopify", "leadsquared", "responsys", "braze", "hubspot",
+      "salesforce", "zapier", "eloqua", "moengage");
+
+  public static final String DEFAULT_WA_SOURCE = "api";
+
+  public static final String PHONE_PATTERN = "\\+?[0-9]{7,15}";
+
+  private final String inputName;
+  private final Rule rule;
+  private final boolean required;
+  private final int maxLength;
+
+  InputField(String inputName, Rule rule, boolean required, int maxLength) {
+    this.inputName = inputName;
+    this.rule = rule;
+    this.required = required;
+    this.maxLength = maxLength;
+  }
+
+  /** The {@code camunda:inputParameter} name. */
+  public String inputName() {
+    return inputName;
+  }
+
+  public Rule rule() {
+    return rule;
+  }
+
+  public boolean required() {
+    return required;
+  }
+
+  /** Maximum length in code points, or 0 when the rule itself bounds the value. */
+  public int maxLength() {
+    return maxLength;
+  }
+}

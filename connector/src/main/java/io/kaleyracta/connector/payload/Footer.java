@@ -1,0 +1,5 @@
+package io.kaleyracta.connector.payload;
+
+/** The small grey footer text. */
+public record Footer(String text) {
+}

@@ -1,0 +1,64 @@
+package io.kaleyracta.connector.send;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The default {@link SendLedger}: a bounded map in this JVM. Entries expire after a day (a job is retried within
+ * minutes or hours) and the oldest go first once the map is full, so memory stays bounded under any load.
+ */
+public final class InMemorySendLedger implements SendLedger {
+
+  public static final int DEFAULT_CAPACITY = 100_000;
+  public static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
+
+  private final int capacity;
+  private final Duration retention;
+  private final Clock clock;
+  private final Map<String, Entry> entries;
+
+  public InMemorySendLedger() {
+    this(DEFAULT_CAPACITY, DEFAULT_RETENTION, Clock.systemUTC());
+  }
+
+  public InMemorySendLedger(int capacity, Duration retention, Clock clock) {
+    this.capacity = capacity;
+    this.retention = retention;
+    this.clock = clock;
+    this.entries = new LinkedHashMap<>(16, 0.75f, false) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+        return size() > InMemorySendLedger.this.capacity;
+      }
+    };
+  }
+
+  @Override
+  public synchronized Optional<Delivery> find(String deliveryKey) {
+    Entry entry = entries.get(deliveryKey);
+    if (entry == null) {
+      return Optional.empty();
+    }
+    if (entry.recordedAt().plus(retention).isBefore(clock.instant())) {
+      entries.remove(deliveryKey);
+      return Optional.empty();
+    }
+    return Optional.of(entry.delivery());
+  }
+
+  @Override
+  public synchronized void recordAccepted(String deliveryKey, String messageId) {
+    entries.put(deliveryKey, new Entry(new Delivery(messageId), clock.instant()));
+  }
+
+  public synchronized int size() {
+    return entries.size();
+  }
+
+  private record Entry(Delivery delivery, Instant recordedAt) {
+  }
+}
