@@ -32,6 +32,12 @@ public record RecordedRequest(String method, String rawPath, Map<String, List<St
                 bodyBytes);
     }
 
+    /** The record's shape without the raw bytes: the body is taken as UTF-8 text. */
+    public RecordedRequest(String method, String rawPath, Map<String, List<String>> headers,
+                           String body, int status, String responseBody) {
+        this(method, rawPath, headers, body, status, responseBody, body.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** The first value of a header (name matched case-insensitively), or {@code null} when absent. */
     public String header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
