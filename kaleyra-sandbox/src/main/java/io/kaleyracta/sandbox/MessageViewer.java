@@ -31,7 +31,7 @@ final class MessageViewer {
     private static final String STYLE = "<style>\n"
             + "*{box-sizing:border-box}\n"
             + "body{margin:0;font-family:'Segoe UI','Helvetica Neue',Helvetica,Arial,sans-serif;background:#d1d7db;color:#111b21}\n"
-            + ".top{background:#008069;color:#fff;padding:12px 24px;display:flex;align-items:center;gap:14px;position:sticky;top:0;z-index:1}\n"
+            + ".top{background:#008069;color:#fff;padding:12px max(24px,calc((100% - 780px) / 2 + 28px));display:flex;align-items:center;gap:14px;position:sticky;top:0;z-index:1}\n"
             + ".avatar{width:42px;height:42px;border-radius:50%;background:#dfe5e7;color:#008069;display:flex;align-items:center;"
             + "justify-content:center;font-weight:700;font-size:20px;flex:none}\n"
             + ".top h1{font-size:17px;font-weight:600;margin:0}.top p{font-size:13px;margin:2px 0 0;opacity:.85}\n"
