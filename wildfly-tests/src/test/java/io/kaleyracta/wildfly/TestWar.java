@@ -31,12 +31,34 @@ final class TestWar {
     private TestWar() {
     }
 
+    /**
+     * The test WAR with the connector as a plain library in WEB-INF/lib: its own jar only (its
+     * META-INF/beans.xml makes {@code @Named("kaleyraWhatsAppCta")} discoverable), none of the
+     * implementations it lists for plain Java hosts, as the server provides them; and the sandbox.
+     */
+    static WebArchive withConnector(String name) {
+        return create(name)
+                .addAsLibrary(builtJar("kaleyra.connector.jar"))
+                .addAsLibrary(builtJar("kaleyra.sandbox.jar"))
+                .addClass(LocalKaleyra.class);
+    }
+
     static WebArchive create(String name) {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(EmbeddedProcessEngine.class, CdiNamedBeans.class)
                 .addAsLibraries(libraries("org.camunda.bpm:camunda-engine", "org.assertj:assertj-core"))
                 .addAsWebInfResource(new StringAsset(BEANS_XML), "beans.xml")
                 .setManifest(new StringAsset(MANIFEST));
+    }
+
+    /** A jar of this build, handed over by failsafe (see pom.xml). */
+    private static File builtJar(String property) {
+        String path = System.getProperty(property);
+        if (path == null || !path.endsWith(".jar") || !new File(path).isFile()) {
+            throw new IllegalStateException(property + " is " + path + "; run the tests through Maven's verify"
+                    + " phase, which packages the jar first");
+        }
+        return new File(path);
     }
 
     /**

@@ -1,0 +1,225 @@
+package io.kaleyracta.wildfly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kaleyracta.sandbox.AcceptedMessage;
+import io.kaleyracta.sandbox.KaleyraSandbox;
+import io.kaleyracta.sandbox.RecordedRequest;
+import io.kaleyracta.sandbox.Trigger;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.ConfigValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.as.arquillian.api.ServerSetup;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The connector as the CDI bean {@code ${kaleyraWhatsAppCta}} in a Camunda engine inside WildFly
+ * (standalone-microprofile.xml), using the server's MP Rest Client, MP Config and JSON-B. Runs in the
+ * server; the sandbox runs there too, on the port of the server's {@code kaleyra.base-url}.
+ */
+@ExtendWith(ArquillianExtension.class)
+@ServerSetup(ConnectorTraceLogging.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KaleyraCtaOnWildFlyIT {
+
+    private static final String PROCESS = "kaleyraCta";
+
+    @Deployment
+    static WebArchive deployment() {
+        return TestWar.withConnector("kaleyra-cta")
+                .addAsResource("processes/kaleyra-cta.bpmn")
+                .addAsResource("expected/full-request.json");
+    }
+
+    @Inject
+    EmbeddedProcessEngine engine;
+
+    @Inject
+    LocalKaleyra kaleyra;
+
+    private KaleyraSandbox sandbox;
+
+    @BeforeEach
+    void resetSandbox() {
+        sandbox = kaleyra.sandbox();
+        sandbox.reset();
+    }
+
+    @Test
+    @Order(1)
+    void takesItsConfigurationFromTheServer() {
+        Config config = ConfigProvider.getConfig();
+
+        ConfigValue sid = config.getConfigValue("kaleyra.sid");
+        ConfigValue baseUrl = config.getConfigValue("kaleyra.base-url");
+        ConfigValue apiKey = config.getConfigValue("kaleyra.api-key");
+
+        // -D on WildFly's command line (arquillian.xml), and the key from the server's environment
+        assertThat(sid.getValue()).isEqualTo(KaleyraSandbox.SID);
+        assertThat(sid.getSourceName()).containsIgnoringCase("SysProp");
+        assertThat(baseUrl.getValue()).isEqualTo(sandbox.baseUrl());
+        assertThat(baseUrl.getSourceName()).containsIgnoringCase("SysProp");
+        assertThat(apiKey.getValue()).isEqualTo(KaleyraSandbox.API_KEY);
+        assertThat(apiKey.getSourceName()).containsIgnoringCase("Env");
+        assertThat(Thread.currentThread().getContextClassLoader()
+                .getResource("META-INF/microprofile-config.properties")).as("a config file in the WAR").isNull();
+    }
+
+    @Test
+    @Order(2)
+    void sendsTheMessageByteForByteAndStoresKaleyrasMessageId() throws IOException {
+        Map<String, Object> variables = fullMessage();
+
+        ProcessInstance instance = start(variables);
+
+        assertThat(sandbox.requests()).hasSize(1);
+        RecordedRequest request = sandbox.requests().get(0);
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.rawPath()).isEqualTo("/v2/" + KaleyraSandbox.SID + "/whatsapp/"
+                + KaleyraSandbox.BUSINESS_NUMBER + "/messages");
+        assertThat(request.header("content-type")).isEqualTo("application/json");
+        assertThat(request.header("api-key")).isEqualTo(KaleyraSandbox.API_KEY);
+        assertThat(request.header("cache-control")).isEqualTo("no-cache");
+        assertThat(new String(request.bodyBytes(), StandardCharsets.UTF_8)).isEqualTo(resource("expected/full-request.json"));
+        assertThat(request.status()).isEqualTo(202);
+
+        AcceptedMessage accepted = sandbox.accepted().get(0);
+        assertThat(accepted.bodyText()).isEqualTo(variables.get("bodyText"));
+        assertThat(passed(instance, "sent")).isTrue();
+        assertThat(variable(instance, "kaleyraMessageId")).isEqualTo(accepted.messageId()).isNotNull();
+        assertThat(hasVariable(instance, "kaleyraErrorCode")).isFalse();
+    }
+
+    @Test
+    @Order(3)
+    void routesKaleyrasLowBalanceErrorToItsBoundary() {
+        Map<String, Object> variables = minimalMessage();
+        variables.put("recipient", Trigger.LOW_BALANCE.recipient());
+
+        ProcessInstance instance = start(variables);
+
+        assertThat(passed(instance, "lowBalance")).isTrue();
+        assertThat(variable(instance, "kaleyraErrorCode")).isEqualTo("E110");
+        assertThat(variable(instance, "kaleyraErrorMessage")).isEqualTo("Please check your balance, You have a low balance!");
+        assertThat(hasVariable(instance, "kaleyraMessageId")).isTrue();
+        assertThat(variable(instance, "kaleyraMessageId")).isNull();
+        assertThat(sandbox.requests()).as("E110 is not retried").singleElement()
+                .extracting(RecordedRequest::status).isEqualTo(400);
+    }
+
+    @Test
+    @Order(4)
+    void routesInvalidInputToItsBoundaryWithoutSendingAnything() {
+        Map<String, Object> variables = minimalMessage();
+        variables.put("buttonText", "Open your booking page");
+        variables.put("buttonUrl", "javascript:alert(1)");
+
+        ProcessInstance instance = start(variables);
+
+        assertThat(passed(instance, "invalidInput")).isTrue();
+        assertThat(variable(instance, "kaleyraErrorCode")).isEqualTo("KALEYRA_INVALID_INPUT");
+        assertThat((String) variable(instance, "kaleyraErrorMessage")).contains("buttonText", "buttonUrl");
+        assertThat(variable(instance, "kaleyraMessageId")).isNull();
+        assertThat(sandbox.requests()).isEmpty();
+    }
+
+    /** Last: reads what the tests above made the server log, with the connector's loggers at TRACE. */
+    @Test
+    @Order(5)
+    void keepsTheApiKeyOutOfTheServerLogAndTheHistory() throws IOException {
+        Path serverLog = Path.of(System.getProperty("jboss.server.log.dir"), "server.log");
+        String log = Files.readString(serverLog, StandardCharsets.UTF_8);
+        // server.log is appended to across runs: keep this server's boot only
+        String thisRun = log.substring(Math.max(0, log.lastIndexOf("WFLYSRV0049")));
+
+        assertThat(thisRun).as("the connector's DEBUG lines reach server.log").containsPattern(
+                "DEBUG +\\[io\\.kaleyracta\\.connector");
+        assertThat(thisRun.lines().filter(line -> line.contains(KaleyraSandbox.API_KEY)))
+                .as("server.log lines with the API key").isEmpty();
+        assertThat(engine.processEngine().getHistoryService().createHistoricVariableInstanceQuery().list())
+                .as("variables holding the API key")
+                .filteredOn(v -> String.valueOf(v.getValue()).contains(KaleyraSandbox.API_KEY)).isEmpty();
+    }
+
+    private static Map<String, Object> minimalMessage() {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("recipient", "+919812345678");
+        variables.put("bodyText", "Your parcel is on its way.");
+        variables.put("buttonText", "Track");
+        variables.put("buttonUrl", "https://example.com/t/1");
+        return variables;
+    }
+
+    /** Every input; the connector's golden full-request.json is this message. */
+    private static Map<String, Object> fullMessage() {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("recipient", "+919812345678");
+        variables.put("headerText", "Ihre Buchung ✅");
+        variables.put("bodyText", "Hallo Zoë,\nyour <b>booking</b> & \"plan\" is ready 🎉\n\n– see you");
+        variables.put("footerText", "Reply STOP to opt out");
+        variables.put("buttonText", "See booking");
+        variables.put("buttonUrl", "https://example.com/bookings/42?src=wa&lang=en");
+        variables.put("ref", "booking-42");
+        variables.put("ref1", "reminders");
+        variables.put("ref2", "de");
+        variables.put("waSource", "clevertap");
+        return variables;
+    }
+
+    private ProcessInstance start(Map<String, Object> variables) {
+        return engine.processEngine().getRuntimeService().startProcessInstanceByKey(PROCESS, variables);
+    }
+
+    private HistoryService history() {
+        return engine.processEngine().getHistoryService();
+    }
+
+    private boolean passed(ProcessInstance instance, String activityId) {
+        return history().createHistoricActivityInstanceQuery()
+                .processInstanceId(instance.getId()).activityId(activityId).count() == 1;
+    }
+
+    private List<HistoricVariableInstance> processVariables(ProcessInstance instance, String name) {
+        return history().createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId()).variableName(name).list().stream()
+                .filter(v -> Objects.equals(v.getActivityInstanceId(), instance.getId()))
+                .toList();
+    }
+
+    private boolean hasVariable(ProcessInstance instance, String name) {
+        return !processVariables(instance, name).isEmpty();
+    }
+
+    private Object variable(ProcessInstance instance, String name) {
+        List<HistoricVariableInstance> variables = processVariables(instance, name);
+        assertThat(variables).as("process variable " + name).hasSize(1);
+        return variables.get(0).getValue();
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = KaleyraCtaOnWildFlyIT.class.getClassLoader().getResourceAsStream(name)) {
+            return new String(Objects.requireNonNull(in, name).readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
