@@ -1,0 +1,76 @@
+package io.kaleyracta.connector.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/**
+ * Captures every JUL record (jboss-logging, slf4j-jdk14 and commons-logging all end in JUL on this classpath) with
+ * every logger opened to ALL, formatted with message parameters and stack traces as a log file would show them.
+ */
+public final class CapturedLogs implements AutoCloseable {
+
+  private final List<String> lines = new ArrayList<>();
+  private final Logger root = LogManager.getLogManager().getLogger("");
+  private final Level previousRootLevel = root.getLevel();
+  private final SimpleFormatter formatter = new SimpleFormatter();
+  private final Handler handler = new Handler() {
+    @Override
+    public void publish(LogRecord record) {
+      String line = formatter.format(record);
+      synchronized (lines) {
+        lines.add(line);
+      }
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+    }
+  };
+
+  public CapturedLogs() {
+    handler.setLevel(Level.ALL);
+    root.setLevel(Level.ALL);
+    root.addHandler(handler);
+    var names = LogManager.getLogManager().getLoggerNames();
+    while (names.hasMoreElements()) {
+      Logger logger = LogManager.getLogManager().getLogger(names.nextElement());
+      if (logger != null && logger != root) {
+        logger.setLevel(null); // inherit ALL from root
+      }
+    }
+    // The HTTP client's wire loggers dump raw traffic, every header included: they are the one exception, and the
+    // README tells operators never to enable them in production.
+    for (String wire : WIRE_LOGGERS) {
+      Logger logger = Logger.getLogger(wire);
+      wireLoggers.add(logger);
+      logger.setLevel(Level.INFO);
+    }
+  }
+
+  /** Apache HttpClient's header and byte dumps (RESTEasy's default engine on a plain classpath). */
+  public static final List<String> WIRE_LOGGERS = List.of("org.apache.http.headers", "org.apache.http.wire");
+
+  private final List<Logger> wireLoggers = new ArrayList<>(); // strong references keep the levels set
+
+  public List<String> lines() {
+    synchronized (lines) {
+      return List.copyOf(lines);
+    }
+  }
+
+  @Override
+  public void close() {
+    root.removeHandler(handler);
+    root.setLevel(previousRootLevel);
+  }
+}
