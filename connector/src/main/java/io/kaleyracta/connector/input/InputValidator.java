@@ -40,11 +40,12 @@ public final class InputValidator {
     List<Violation> violations = new ArrayList<>();
     Map<InputField, String> values = new EnumMap<>(InputField.class);
     for (InputField field : InputField.values()) {
+      int before = violations.size();
       String value = asText(field, rawInputs.apply(field.inputName()), violations);
       if (value != null) {
         checkRule(field, value, violations);
         values.put(field, value);
-      } else if (field.required()) {
+      } else if (field.required() && violations.size() == before) {
         violations.add(new Violation(field.inputName(), "required"));
       }
     }
