@@ -1,0 +1,68 @@
+package io.kaleyracta.connector.send;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class InMemorySendLedgerTest {
+
+  private static final class MovableClock extends Clock {
+    Instant now = Instant.parse("2026-11-25T10:00:00Z");
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  @Test
+  void remembersAnAcceptedDeliveryIncludingOneWithoutId() {
+    InMemorySendLedger ledger = new InMemorySendLedger();
+    ledger.recordAccepted("engine/job-1/sendCta", "SBX1");
+    ledger.recordAccepted("engine/job-2/sendCta", null);
+
+    assertThat(ledger.find("engine/job-1/sendCta")).contains(new SendLedger.Delivery("SBX1"));
+    assertThat(ledger.find("engine/job-2/sendCta")).contains(new SendLedger.Delivery(null));
+    assertThat(ledger.find("engine/job-3/sendCta")).isEmpty();
+  }
+
+  @Test
+  void forgetsAfterTheRetention() {
+    MovableClock clock = new MovableClock();
+    InMemorySendLedger ledger = new InMemorySendLedger(10, Duration.ofHours(24), clock);
+    ledger.recordAccepted("k", "SBX1");
+
+    clock.now = clock.now.plus(Duration.ofHours(23));
+    assertThat(ledger.find("k")).isPresent();
+    clock.now = clock.now.plus(Duration.ofHours(2));
+    assertThat(ledger.find("k")).isEmpty();
+    assertThat(ledger.size()).isZero();
+  }
+
+  @Test
+  void staysBoundedDroppingTheOldestFirst() {
+    InMemorySendLedger ledger = new InMemorySendLedger(3, Duration.ofHours(24), Clock.systemUTC());
+    for (int i = 1; i <= 5; i++) {
+      ledger.recordAccepted("k" + i, "id" + i);
+    }
+
+    assertThat(ledger.size()).isEqualTo(3);
+    assertThat(ledger.find("k1")).isEmpty();
+    assertThat(ledger.find("k2")).isEmpty();
+    assertThat(ledger.find("k5")).contains(new SendLedger.Delivery("id5"));
+  }
+}
