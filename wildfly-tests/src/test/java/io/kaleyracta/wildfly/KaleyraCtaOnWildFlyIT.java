@@ -155,6 +155,9 @@ class KaleyraCtaOnWildFlyIT {
 
         assertThat(thisRun).as("the connector's DEBUG lines reach server.log").containsPattern(
                 "DEBUG +\\[io\\.kaleyracta\\.connector");
+        // WildFly's shipped configurations log every -D and the JVM command line at boot
+        // (org.jboss.as.config at DEBUG): a key given as -Dkaleyra.api-key would be caught here
+        assertThat(thisRun).contains("Configured system properties:", "kaleyra.sid = " + KaleyraSandbox.SID);
         assertThat(thisRun.lines().filter(line -> line.contains(KaleyraSandbox.API_KEY)))
                 .as("server.log lines with the API key").isEmpty();
         assertThat(engine.processEngine().getHistoryService().createHistoricVariableInstanceQuery().list())
