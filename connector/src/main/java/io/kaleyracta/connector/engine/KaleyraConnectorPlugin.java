@@ -1,24 +1,52 @@
 package io.kaleyracta.connector.engine;
 
-import java.util.HashMap;
+import java.util.AbstractMap;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /**
  * Registers the connector as the expression bean {@value #BEAN_NAME} in an engine without CDI or Spring (embedded,
  * Camunda Run), so {@code camunda:delegateExpression="${kaleyraWhatsAppCta}"} works there too.
+ *
+ * <p>The engine's existing beans map is wrapped, not copied: a lazy map (one that asks a CDI container) keeps
+ * resolving every other name.
  */
 public class KaleyraConnectorPlugin extends AbstractProcessEnginePlugin {
 
   public static final String BEAN_NAME = "kaleyraWhatsAppCta";
 
   @Override
-  @SuppressWarnings("unchecked")
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    Map<Object, Object> beans = configuration.getBeans() == null
-        ? new HashMap<>() : new HashMap<>(configuration.getBeans());
-    beans.put(BEAN_NAME, new SendWhatsAppCtaDelegate());
-    configuration.setBeans(beans);
+    configuration.setBeans(new WithConnector(configuration.getBeans(), new SendWhatsAppCtaDelegate()));
+  }
+
+  /** The engine's beans plus ours; read-only, as the engine only looks beans up. */
+  static final class WithConnector extends AbstractMap<Object, Object> {
+    private final Map<Object, Object> others;
+    private final Object connector;
+
+    WithConnector(Map<Object, Object> others, Object connector) {
+      this.others = others == null ? Map.of() : others;
+      this.connector = connector;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return BEAN_NAME.equals(key) || others.containsKey(key);
+    }
+
+    @Override
+    public Object get(Object key) {
+      return BEAN_NAME.equals(key) ? connector : others.get(key);
+    }
+
+    @Override
+    public Set<Entry<Object, Object>> entrySet() {
+      Map<Object, Object> all = new java.util.HashMap<>(others);
+      all.put(BEAN_NAME, connector);
+      return Set.copyOf(all.entrySet());
+    }
   }
 }

@@ -17,6 +17,35 @@ import org.junit.jupiter.api.Test;
 class KaleyraConnectorPluginTest {
 
   @Test
+  void keepsResolvingTheEnginesOtherBeansThroughALazyMap() {
+    java.util.Map<Object, Object> lazy = new java.util.AbstractMap<>() {
+      @Override
+      public Object get(Object key) {
+        return "greeter".equals(key) ? "hello" : null; // like a CDI lookup: answers without listing entries
+      }
+
+      @Override
+      public boolean containsKey(Object key) {
+        return "greeter".equals(key);
+      }
+
+      @Override
+      public java.util.Set<Entry<Object, Object>> entrySet() {
+        return java.util.Set.of();
+      }
+    };
+    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+    configuration.setBeans(lazy);
+
+    new KaleyraConnectorPlugin().preInit(configuration);
+
+    assertThat(configuration.getBeans().get("greeter")).isEqualTo("hello");
+    assertThat(configuration.getBeans().containsKey("greeter")).isTrue();
+    assertThat(configuration.getBeans().get(KaleyraConnectorPlugin.BEAN_NAME))
+        .isInstanceOf(SendWhatsAppCtaDelegate.class);
+  }
+
+  @Test
   void registersTheDelegateExpressionBean() {
     try (KaleyraSandbox sandbox = KaleyraSandbox.start()) {
       TestConfig.set(KaleyraConfig.SID, KaleyraSandbox.SID);
