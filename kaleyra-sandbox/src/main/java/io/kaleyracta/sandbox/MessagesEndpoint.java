@@ -15,6 +15,7 @@ import java.util.Map;
 final class MessagesEndpoint {
 
     private static final int REF_MAX = 255;
+    private static final int OUTAGE_FAILURES = 3;
 
     private final SandboxState state;
 
@@ -72,6 +73,10 @@ final class MessagesEndpoint {
                 return KaleyraReplies.serverError();
             case FLAKY:
                 return state.nextFlakyCall(payload.to()) % 3 == 0
+                        ? KaleyraReplies.accepted(accept(businessNumber, payload))
+                        : KaleyraReplies.serverError();
+            case OUTAGE_THEN_RECOVERY:
+                return state.nextOutageCall(payload.to()) > OUTAGE_FAILURES
                         ? KaleyraReplies.accepted(accept(businessNumber, payload))
                         : KaleyraReplies.serverError();
             case HTML_BAD_GATEWAY:

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Everything a running sandbox remembers, safe for many handler threads at once: registered business
  * numbers, the slow delay, recorded requests (kept in arrival order even when answered out of order),
- * accepted messages and the per-recipient counters of the flaky trigger.
+ * accepted messages and the per-recipient counters of the flaky and outage triggers.
  */
 final class SandboxState {
 
@@ -22,6 +22,7 @@ final class SandboxState {
     private final ConcurrentSkipListMap<Long, RecordedRequest> requests = new ConcurrentSkipListMap<>();
     private final List<AcceptedMessage> accepted = new ArrayList<>();
     private final ConcurrentHashMap<String, AtomicInteger> flakyCounters = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, AtomicInteger> outageCounters = new ConcurrentHashMap<>();
     private volatile Duration slowDelay = Duration.ofSeconds(3);
 
     void registerBusinessNumber(String number) {
@@ -74,11 +75,17 @@ final class SandboxState {
         return flakyCounters.computeIfAbsent(Trigger.withoutPlus(recipient), k -> new AtomicInteger()).incrementAndGet();
     }
 
+    /** Outage calls so far for this recipient, counting this one (1-based). */
+    int nextOutageCall(String recipient) {
+        return outageCounters.computeIfAbsent(Trigger.withoutPlus(recipient), k -> new AtomicInteger()).incrementAndGet();
+    }
+
     void reset() {
         requests.clear();
         synchronized (accepted) {
             accepted.clear();
         }
         flakyCounters.clear();
+        outageCounters.clear();
     }
 }

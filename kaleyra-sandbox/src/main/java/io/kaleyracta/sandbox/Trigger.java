@@ -34,6 +34,13 @@ public enum Trigger {
      */
     FLAKY("+919000000503"),
 
+    /**
+     * An outage that outlasts a client's in-call retries, then recovers: 500 {@code WA500} for the first
+     * three requests to the recipient, 202 for every request after that, counted per recipient.
+     * {@link KaleyraSandbox#reset()} starts the outage again. For journeys that retry later (a timer).
+     */
+    OUTAGE_THEN_RECOVERY("+919000000505"),
+
     /** 502 with a {@code text/html} nginx "502 Bad Gateway" page: no Kaleyra JSON at all. */
     HTML_BAD_GATEWAY("+919000000502"),
 

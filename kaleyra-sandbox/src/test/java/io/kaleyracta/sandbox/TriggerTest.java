@@ -123,6 +123,35 @@ class TriggerTest {
     }
 
     @Test
+    void outageThenRecoveryAnswers500ThreeTimesThen202FromThenOn() {
+        String body = SandboxClient.minimal(Trigger.OUTAGE_THEN_RECOVERY.recipient());
+
+        String statuses = Stream.generate(() -> client.send(body)).limit(5)
+                .map(response -> String.valueOf(response.statusCode())).collect(Collectors.joining(","));
+
+        assertThat(statuses).isEqualTo("500,500,500,202,202");
+        assertThat(sandbox.requests().get(2).responseBody()).isEqualTo(Bodies.WA500);
+        assertThat(sandbox.accepted()).hasSize(2)
+                .allSatisfy(message -> assertThat(message.to()).isEqualTo(Trigger.OUTAGE_THEN_RECOVERY.recipient()));
+    }
+
+    @Test
+    void outageIsCountedPerRecipientAndResetStartsItAgain() {
+        String withPlus = SandboxClient.minimal(Trigger.OUTAGE_THEN_RECOVERY.recipient());
+        String flaky = SandboxClient.minimal(Trigger.FLAKY.recipient());
+        for (int i = 0; i < 3; i++) {
+            assertThat(client.send(withPlus).statusCode()).isEqualTo(500);
+        }
+        assertThat(client.send(flaky).statusCode()).as("other triggers keep their own count").isEqualTo(500);
+        assertThat(client.send(SandboxClient.minimal("919000000505")).statusCode())
+                .as("the same recipient without +").isEqualTo(202);
+
+        sandbox.reset();
+
+        assertThat(client.send(withPlus).statusCode()).isEqualTo(500);
+    }
+
+    @Test
     void htmlBadGatewayAnswersAnNginxPage() {
         HttpResponse<String> response = client.send(SandboxClient.full(Trigger.HTML_BAD_GATEWAY.recipient()));
 
