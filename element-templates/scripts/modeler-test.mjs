@@ -66,6 +66,7 @@ async function main() {
     const problems = watch(page);
     try {
       await run(page, url, problems);
+      await checkBeanTemplate(page, url, problems);
       await probePitfalls(page, url);
     } catch (e) {
       const shot = join(tmpdir(), 'modeler-test-failure.png');
@@ -131,7 +132,7 @@ async function run(page, url, problems) {
   step('apply "Send WhatsApp CTA" through the Template "Select" button');
   await page.click('.bio-properties-panel-select-template-button');
   const choices = await page.locator('#chooser button').allTextContents();
-  assert.ok(choices.includes('Send WhatsApp CTA'), `template chooser offers ${choices}`);
+  assert.deepEqual(choices.sort(), ['Send WhatsApp CTA', 'Send WhatsApp CTA (application server)'], 'templates offered');
   await page.click('#chooser button:text-is("Send WhatsApp CTA")');
   await page.locator('.bio-properties-panel-header', { hasText: 'Send WhatsApp CTA' }).waitFor({ timeout: 5000 });
 
@@ -237,6 +238,30 @@ function checkExport(xml) {
   assert.ok(!/api-?key|kaleyra\.sid/i.test(xml), 'no credentials in the diagram');
 }
 
+/** The bean-wired variant applies the same way and wires the delegate by expression instead of class. */
+async function checkBeanTemplate(page, url, problems) {
+  step('apply "Send WhatsApp CTA (application server)" to a new service task');
+  await open(page, url);
+  await createServiceTask(page);
+  await page.click('.bio-properties-panel-select-template-button');
+  await page.click('#chooser button:text-is("Send WhatsApp CTA (application server)")');
+  await openGroup(page, 'Button');
+  await type(page, 'Button label', 'See offer');
+  const { xml } = await page.evaluate(() => window.modeler.saveXML({ format: true }));
+  assert.match(xml, /camunda:modelerTemplate="io\.kaleyracta\.whatsapp-cta-bean"/);
+  assert.match(xml, /camunda:delegateExpression="\$\{kaleyraWhatsAppCta\}"/);
+  assert.doesNotMatch(xml, /camunda:class=/);
+  assert.match(xml, /<camunda:inputParameter name="buttonText">See offer<\/camunda:inputParameter>/);
+  assertNoProblems(problems, 'with the bean template');
+}
+
+async function createServiceTask(page) {
+  await page.click('.djs-palette [data-action="create.task"]');
+  await page.mouse.click(500, 300);
+  await page.click('.djs-context-pad [data-action="replace"]');
+  await page.click('.djs-popup [data-id="replace-with-service-task"]');
+}
+
 /**
  * Shows, in the same library, the two traps the template's constraints are designed around; prints what it
  * finds and does not fail, so a library upgrade that fixes them is noticed without breaking CI.
@@ -257,10 +282,7 @@ async function probePitfalls(page, url) {
   const exceptions = [];
   page.on('pageerror', (e) => exceptions.push(e.message));
   await open(page, url);
-  await page.click('.djs-palette [data-action="create.task"]');
-  await page.mouse.click(500, 300);
-  await page.click('.djs-context-pad [data-action="replace"]');
-  await page.click('.djs-popup [data-id="replace-with-service-task"]');
+  await createServiceTask(page);
   await page.click('.bio-properties-panel-select-template-button');
   await page.click('#chooser button:text-is("Probe")');
   await openGroup(page, 'Custom properties');
