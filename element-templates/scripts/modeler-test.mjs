@@ -193,7 +193,10 @@ async function run(page, url, problems) {
   });
   await page.setViewportSize({ width: 1400, height: Math.max(height, 1100) });
   mkdirSync(dirname(SCREENSHOT), { recursive: true });
-  await page.locator('#properties').screenshot({ path: SCREENSHOT });
+  await page.evaluate(() => Promise.all([...document.images].map((image) => image.decode().catch(() => {}))));
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(500);
+  await page.locator('#properties').screenshot({ path: SCREENSHOT, animations: 'disabled', caret: 'hide' });
   await page.setViewportSize({ width: 1400, height: 1100 });
 
   step('append an end event');
