@@ -1,5 +1,6 @@
 package io.kaleyracta.connector.config;
 
+import io.kaleyracta.connector.input.InputField;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -115,7 +116,7 @@ public record KaleyraConfig(
 
     String businessNumber() {
       String value = value(BUSINESS_NUMBER);
-      if (value != null && !value.matches(io.kaleyracta.connector.input.InputField.PHONE_PATTERN)) {
+      if (value != null && !value.matches(InputField.PHONE_PATTERN)) {
         problems.add(BUSINESS_NUMBER + " must be a phone number in E.164 form, 7 to 15 digits with an optional +");
       }
       return value;

@@ -3,7 +3,6 @@ package io.kaleyracta.connector.payload;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
-import jakarta.json.bind.JsonbException;
 import java.util.Optional;
 
 /**
@@ -29,7 +28,8 @@ public final class PayloadJson implements AutoCloseable {
     }
     try {
       return Optional.ofNullable(jsonb.fromJson(body, KaleyraResponse.class));
-    } catch (JsonbException | ClassCastException e) {
+    } catch (RuntimeException e) {
+      // whatever the parser objects to (JsonbException, a parsing or type error), it is not Kaleyra's JSON
       return Optional.empty();
     }
   }
