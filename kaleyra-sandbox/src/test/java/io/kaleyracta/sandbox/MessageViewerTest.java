@@ -2,9 +2,6 @@ package io.kaleyracta.sandbox;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
@@ -13,29 +10,11 @@ import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class MessageViewerTest {
+class MessageViewerTest extends SandboxTest {
 
     private static final String HOSTILE = "<script>alert(\"x\")</script> & 'q'";
     private static final String HOSTILE_JSON = "<script>alert(\\\"x\\\")</script> & 'q'";
 
-    private static KaleyraSandbox sandbox;
-    private static SandboxClient client;
-
-    @BeforeAll
-    static void start() {
-        sandbox = KaleyraSandbox.start();
-        client = new SandboxClient(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
 
     @Test
     void showsAnEmptyChatBeforeAnyMessage() {

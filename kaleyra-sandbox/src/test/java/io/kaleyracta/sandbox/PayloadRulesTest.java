@@ -1,9 +1,6 @@
 package io.kaleyracta.sandbox;
 
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -15,30 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** Every payload rule breaks with WA400 and names the rule in error.detail; nothing is accepted. */
-class PayloadRulesTest {
+class PayloadRulesTest extends SandboxTest {
 
     private static final String FULL = SandboxClient.full(SandboxClient.RECIPIENT);
     private static final String URL =
             "https://www.luckyshrub.com?clickID=kqDGWd24Q5TRwoEQTICY7W1JKoXvaZOXWAS7h1P76s0R7Paec4";
 
-    private static KaleyraSandbox sandbox;
-    private static SandboxClient client;
-
-    @BeforeAll
-    static void start() {
-        sandbox = KaleyraSandbox.start();
-        client = new SandboxClient(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
 
     private static String replace(String from, String to) {
         assertThat(FULL).contains(from);

@@ -3,8 +3,6 @@ package io.kaleyracta.sandbox;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,25 +21,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** Reserved recipients answer what {@link Trigger} documents, after a fully valid request. */
-class TriggerTest {
-
-    private static KaleyraSandbox sandbox;
-    private static SandboxClient client;
-
-    @BeforeAll
-    static void start() {
-        sandbox = KaleyraSandbox.start();
-        client = new SandboxClient(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+class TriggerTest extends SandboxTest {
 
     @BeforeEach
-    void reset() {
-        sandbox.reset();
+    void defaultSlowDelay() {
         sandbox.slowDelay(Duration.ofSeconds(3));
     }
 
