@@ -1,0 +1,38 @@
+package io.kaleyracta.example.demo;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One customer with tomorrow's appointment, and the route the journey is designed to take for them.
+ *
+ * @param name          full name; the message greets the first name
+ * @param phone         the WhatsApp number (a sandbox trigger number provokes a failure)
+ * @param situation     what this customer demonstrates, in a few words
+ * @param route         the designed end event, user task or incident
+ * @param errorCode     the designed {@code kaleyraErrorCode} ({@code null} when none is expected)
+ * @param timedRetries  how often the designed route passes the "Wait as Kaleyra advises" timer
+ */
+public record DemoCustomer(String customerId, String name, String phone, String appointmentId, String situation,
+                           Route route, String errorCode, int timedRetries) {
+
+  public static final String CLINIC = "Smile Dental, Indiranagar";
+
+  public String firstName() {
+    int space = name.indexOf(' ');
+    return space < 0 ? name : name.substring(0, space);
+  }
+
+  /** The start variables of {@code appointmentReminder}: what the clinic's booking system knows. */
+  public Map<String, Object> variables() {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("customerId", customerId);
+    variables.put("firstName", firstName());
+    variables.put("customerPhone", phone);
+    variables.put("appointmentId", appointmentId);
+    variables.put("appointmentTime", "Tuesday 3 December at 10:30");
+    variables.put("clinic", CLINIC);
+    variables.put("bookingUrl", "https://smiledental.example.com/appointments/" + appointmentId + "?c=" + customerId);
+    return variables;
+  }
+}

@@ -1,0 +1,125 @@
+package io.kaleyracta.example.demo;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+
+/**
+ * Starts one {@code appointmentReminder} instance per customer, waits (bounded) until every instance has settled
+ * (ended, waiting in a user task, or stuck with an incident) and reads where each one rests.
+ */
+public final class JourneyRun {
+
+  public static final String PROCESS_KEY = "appointmentReminder";
+  static final String TIMER_ID = "waitBeforeRetry";
+  private static final Pattern INCIDENT_CODE = Pattern.compile("failed with ([A-Za-z0-9_-]+)");
+  private static final Duration POLL = Duration.ofMillis(200);
+
+  private final ProcessEngine engine;
+  private final Map<String, Object> extraVariables;
+  private BpmnModelInstance model;
+
+  /**
+   * @param extraVariables added to every instance's start variables, e.g. the demo's short {@code retrySchedule}
+   */
+  public JourneyRun(ProcessEngine engine, Map<String, Object> extraVariables) {
+    this.engine = engine;
+    this.extraVariables = Map.copyOf(extraVariables);
+  }
+
+  /** One finished customer: the instance and where it rests. */
+  public record Result(DemoCustomer customer, String processInstanceId, Outcome outcome) {
+    public boolean asDesigned() {
+      return outcome.matches(customer);
+    }
+  }
+
+  /** Starts every customer's journey, then waits at most {@code timeout} for all of them to settle. */
+  public List<Result> run(List<DemoCustomer> customers, Duration timeout) throws InterruptedException {
+    List<String> started = new ArrayList<>();
+    for (DemoCustomer customer : customers) {
+      Map<String, Object> variables = new HashMap<>(customer.variables());
+      variables.putAll(extraVariables);
+      started.add(engine.getRuntimeService()
+          .startProcessInstanceByKey(PROCESS_KEY, customer.appointmentId(), variables).getId());
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<Result> results = new ArrayList<>();
+      for (int i = 0; i < customers.size(); i++) {
+        results.add(new Result(customers.get(i), started.get(i), observe(started.get(i))));
+      }
+      if (results.stream().allMatch(r -> r.outcome().settled()) || System.nanoTime() > deadline) {
+        return results;
+      }
+      Thread.sleep(POLL.toMillis());
+    }
+  }
+
+  /** Where the instance rests now. */
+  public Outcome observe(String processInstanceId) {
+    HistoryService history = engine.getHistoryService();
+    Map<String, Object> variables = new HashMap<>();
+    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
+        .processInstanceId(processInstanceId).list()) {
+      variables.put(variable.getName(), variable.getValue());
+    }
+    String messageId = (String) variables.get("reminderMessageId");
+    String errorCode = (String) variables.get("kaleyraErrorCode");
+    int timedRetries = (int) history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+        .activityId(TIMER_ID).finished().count();
+
+    List<Incident> incidents = engine.getRuntimeService().createIncidentQuery()
+        .processInstanceId(processInstanceId).list();
+    if (!incidents.isEmpty()) {
+      Incident incident = incidents.get(0);
+      Matcher code = INCIDENT_CODE.matcher(String.valueOf(incident.getIncidentMessage()));
+      return new Outcome(Route.Kind.INCIDENT, incident.getActivityId(), nameOf(incident.getActivityId()), messageId,
+          code.find() ? code.group(1) : errorCode, timedRetries, incident.getIncidentMessage());
+    }
+    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+        .processInstanceId(processInstanceId).singleResult();
+    if (instance.getEndTime() != null) {
+      String end = history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+          .activityType("noneEndEvent").list().stream()
+          .max(Comparator.comparing(HistoricActivityInstance::getEndTime))
+          .map(HistoricActivityInstance::getActivityId).orElse(null);
+      return new Outcome(Route.Kind.ENDED, end, nameOf(end), messageId, errorCode, timedRetries, null);
+    }
+    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).list();
+    if (!tasks.isEmpty()) {
+      String taskKey = tasks.get(0).getTaskDefinitionKey();
+      return new Outcome(Route.Kind.WAITING, taskKey, nameOf(taskKey), messageId, errorCode, timedRetries, null);
+    }
+    List<String> active = engine.getRuntimeService().getActiveActivityIds(processInstanceId);
+    return new Outcome(Route.Kind.RUNNING, null, null, messageId, errorCode, timedRetries,
+        "still at " + String.join(", ", active));
+  }
+
+  private String nameOf(String activityId) {
+    if (activityId == null) {
+      return null;
+    }
+    if (model == null) {
+      String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+          .processDefinitionKey(PROCESS_KEY).latestVersion().singleResult().getId();
+      model = engine.getRepositoryService().getBpmnModelInstance(definitionId);
+    }
+    FlowElement element = model.getModelElementById(activityId);
+    return element == null || element.getName() == null ? activityId : element.getName();
+  }
+}
