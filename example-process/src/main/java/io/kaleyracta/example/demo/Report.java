@@ -38,11 +38,16 @@ public final class Report {
   }
 
   public void print(PrintStream out, Duration took) {
+    out.println();
+    out.println("What happened to each customer:");
     for (JourneyRun.Result result : results) {
       DemoCustomer customer = result.customer();
       out.printf("[%s] %-34s %s%n", result.asDesigned() ? "ok" : "FAILED",
           customer.name() + " (" + customer.phone() + ")", customer.situation());
       out.printf("     -> %s%n", describe(result.outcome(), customer.phone()));
+      if (result.outcome().kind() == Route.Kind.INCIDENT) {
+        out.printf("        incident: %s%n", result.outcome().detail());
+      }
       if (!result.asDesigned()) {
         out.printf("     designed: %s%n", designed(customer));
       }
@@ -82,6 +87,7 @@ public final class Report {
     if (outcome.errorCode() != null) {
       text.append("; error ").append(outcome.errorCode());
     }
+
     if (sandbox != null) {
       int calls = callsByRecipient.getOrDefault(phone, 0);
       text.append("; ").append(calls == 0 ? "nothing sent to Kaleyra" : plural(calls, "request", "requests")

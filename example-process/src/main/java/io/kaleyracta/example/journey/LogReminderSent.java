@@ -18,7 +18,7 @@ public class LogReminderSent implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    LOG.info("Appointment reminder sent on WhatsApp: messageId={} ref={} customer={} after {} timed retries",
+    LOG.info("Appointment reminder sent on WhatsApp: messageId={} ref={} customer={} timedRetries={}",
         execution.getVariable(MESSAGE_ID), execution.getVariable("appointmentId"),
         execution.getVariable("customerId"), failedTries(execution));
   }

@@ -1,0 +1,54 @@
+package io.kaleyracta.example;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kaleyracta.example.demo.DemoCustomer;
+import io.kaleyracta.example.demo.DemoCustomers;
+import io.kaleyracta.example.demo.JourneyRun;
+import io.kaleyracta.example.demo.Report;
+import io.kaleyracta.example.demo.Route;
+import io.kaleyracta.sandbox.Trigger;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The one command's run: every demo customer on its designed route means exit code 0, anything else 1. */
+class DemoRunTest extends JourneyTest {
+
+  @Test
+  void everyDemoCustomerTakesTheDesignedRouteAndTheRunExitsZero() throws Exception {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    int exitCode = ReminderExampleApplication.runCustomers(engine, TestKaleyra.target(),
+        new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+    String report = printed.toString(StandardCharsets.UTF_8);
+    assertThat(report).contains("Summary: 9 of 9 customers took their designed route",
+        "All routes behaved as designed.", "[ok] Vikram Shah", "after 1 timed retry",
+        "ended at \"Reminder sent by SMS\" after 3 timed retries", "incident on \"Send reminder on WhatsApp\"");
+    assertThat(report).doesNotContain("FAILED");
+    assertThat(exitCode).as(report).isZero();
+    assertThat(DemoCustomers.sandboxSet()).extracting(DemoCustomer::route).containsAll(List.of(Route.values()));
+  }
+
+  @Test
+  void aCustomerOffTheDesignedRouteFailsTheRun() throws Exception {
+    DemoCustomer designedAsSent = new DemoCustomer("C-9002", "Sanjay Das", Trigger.LOW_BALANCE.recipient(),
+        "APT-9002", "designed wrongly on purpose", Route.SENT, null, 0);
+    List<JourneyRun.Result> results = new JourneyRun(engine, Map.of()).run(List.of(designedAsSent),
+        Duration.ofSeconds(30));
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    Report report = new Report(results, SANDBOX);
+    report.print(new PrintStream(printed, true, StandardCharsets.UTF_8), Duration.ofSeconds(1));
+
+    assertThat(report.exitCode()).isEqualTo(1);
+    assertThat(printed.toString(StandardCharsets.UTF_8)).contains("[FAILED] Sanjay Das",
+        "waiting in user task \"Top up Kaleyra balance\"; error E110",
+        "designed: ended at reminderSent with a message id, no error", "NOT all routes behaved as designed.");
+  }
+}

@@ -1,0 +1,74 @@
+package io.kaleyracta.example;
+
+import io.kaleyracta.example.demo.DemoCustomer;
+import io.kaleyracta.example.demo.JourneyRun;
+import io.kaleyracta.example.demo.Outcome;
+import io.kaleyracta.example.demo.Route;
+import io.kaleyracta.sandbox.KaleyraSandbox;
+import io.kaleyracta.sandbox.RecordedRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The example application (Spring Boot, Camunda 7, H2, job executor on) with the real diagram, against the sandbox
+ * the one command uses. Every test class extending this shares one application context and one sandbox.
+ */
+@SpringBootTest(classes = ReminderExampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+abstract class JourneyTest {
+
+  static final Duration SETTLE = Duration.ofSeconds(40);
+  static final KaleyraSandbox SANDBOX = TestKaleyra.sandbox();
+
+  @Autowired
+  ProcessEngine engine;
+
+  @BeforeEach
+  void forgetEarlierRequests() {
+    SANDBOX.reset();
+  }
+
+  static DemoCustomer customer(String phone) {
+    return new DemoCustomer("C-9001", "Lakshmi Menon", phone, "APT-9001", "test", Route.SENT, null, 0);
+  }
+
+  /** Starts the journey for the customer with the demo's one-second retry timers and waits until it settles. */
+  JourneyRun.Result run(DemoCustomer customer) throws InterruptedException {
+    return run(customer, Map.of("retrySchedule", ReminderExampleApplication.DEMO_RETRY_SCHEDULE));
+  }
+
+  JourneyRun.Result run(DemoCustomer customer, Map<String, Object> extraVariables) throws InterruptedException {
+    return new JourneyRun(engine, extraVariables).run(List.of(customer), SETTLE).get(0);
+  }
+
+  /** Waits until the instance's outcome satisfies the condition; returns the last outcome seen. */
+  Outcome await(String processInstanceId, Predicate<Outcome> condition) throws InterruptedException {
+    JourneyRun run = new JourneyRun(engine, Map.of());
+    long deadline = System.nanoTime() + SETTLE.toNanos();
+    Outcome outcome = run.observe(processInstanceId);
+    while (!condition.test(outcome) && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      outcome = run.observe(processInstanceId);
+    }
+    return outcome;
+  }
+
+  Object variable(String processInstanceId, String name) {
+    var variable = engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(processInstanceId).variableName(name).singleResult();
+    return variable == null ? null : variable.getValue();
+  }
+
+  static List<RecordedRequest> requests() {
+    return SANDBOX.requests();
+  }
+
+  static List<Integer> statuses() {
+    return SANDBOX.requests().stream().map(RecordedRequest::status).toList();
+  }
+}
