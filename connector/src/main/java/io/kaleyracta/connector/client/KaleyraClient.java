@@ -18,6 +18,8 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import org.jboss.logging.Logger;
 
@@ -29,6 +31,7 @@ public final class KaleyraClient implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(KaleyraClient.class);
   private static final int BODY_EXCERPT = 120;
+  private static final Pattern MESSAGE_ID = Pattern.compile("\"message_id\"\\s*:\\s*\"([A-Za-z0-9._:-]{1,128})\"");
 
   private final KaleyraApi api;
   private final PayloadJson json;
@@ -82,7 +85,7 @@ public final class KaleyraClient implements AutoCloseable {
   private SendOutcome answer(int status, String contentType, String body) {
     Optional<KaleyraResponse> parsed = json.parseResponse(body);
     if (status >= 200 && status < 300) {
-      String messageId = parsed.map(KaleyraResponse::messageId).orElse(null);
+      String messageId = parsed.map(KaleyraResponse::messageId).orElseGet(() -> salvageMessageId(body));
       if (messageId == null) {
         // the message is on its way: never resend it, even though we cannot tell its id
         LOG.warnf("KCTA-012 Kaleyra accepted the message (HTTP %d) but its answer had no readable message_id", status);
@@ -97,6 +100,18 @@ public final class KaleyraClient implements AutoCloseable {
     return new SendOutcome.Unconfirmed("Kaleyra answered HTTP " + status + " without its JSON error body ("
         + (contentType == null ? "no content type" : contentType) + (body == null ? ", body unreadable" : "")
         + excerpt(body) + "); the message may or may not have been sent");
+  }
+
+  /**
+   * Kaleyra's own documentation shows a 202 body that is not valid JSON (commas missing). Should the real API answer
+   * like that, the id is still plainly there: take it rather than lose it.
+   */
+  private static String salvageMessageId(String body) {
+    if (body == null) {
+      return null;
+    }
+    Matcher matcher = MESSAGE_ID.matcher(body);
+    return matcher.find() ? matcher.group(1) : null;
   }
 
   /**

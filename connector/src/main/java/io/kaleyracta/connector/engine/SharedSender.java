@@ -8,13 +8,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The sender that {@code camunda:class} delegates share. The engine makes a delegate instance per execution, but the
- * REST client must be built once: it is kept here and rebuilt only when the configuration changes. The ledger
- * lives as long as the class, across configuration changes.
+ * REST client must be built once: it is kept here and rebuilt only when the configuration changes. A superseded
+ * sender is not closed, because another thread may still be sending with it; its pooled connections go with it
+ * to the garbage collector. The ledger lives as long as the class, across configuration changes.
  */
 final class SharedSender {
 
   private static final SendLedger LEDGER = new InMemorySendLedger();
-  private static CtaSender current;
+  private static volatile CtaSender current;
 
   private SharedSender() {
   }
@@ -24,14 +25,16 @@ final class SharedSender {
     return forConfig(KaleyraConfig.from(ConfigProvider.getConfig()));
   }
 
-  static synchronized CtaSender forConfig(KaleyraConfig config) {
-    if (current == null || !current.config().equals(config)) {
-      CtaSender previous = current;
-      current = new CtaSender(config, LEDGER);
-      if (previous != null) {
-        previous.close();
-      }
+  static CtaSender forConfig(KaleyraConfig config) {
+    CtaSender sender = current;
+    if (sender != null && sender.config().equals(config)) {
+      return sender;
     }
-    return current;
+    synchronized (SharedSender.class) {
+      if (current == null || !current.config().equals(config)) {
+        current = new CtaSender(config, LEDGER);
+      }
+      return current;
+    }
   }
 }

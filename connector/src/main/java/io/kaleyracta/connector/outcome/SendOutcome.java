@@ -37,10 +37,20 @@ public sealed interface SendOutcome
     return false;
   }
 
+  /** Accepted, or unknown: a second POST could reach the customer twice. */
+  default boolean mayHaveBeenSent() {
+    return false;
+  }
+
   /** Kaleyra took the message (HTTP 2xx). {@code restored} when an earlier run already sent it. */
   record Accepted(String messageId, boolean restored) implements SendOutcome {
     @Override
     public boolean accepted() {
+      return true;
+    }
+
+    @Override
+    public boolean mayHaveBeenSent() {
       return true;
     }
 
@@ -109,6 +119,11 @@ public sealed interface SendOutcome
     @Override
     public String errorCode() {
       return OUTCOME_UNKNOWN;
+    }
+
+    @Override
+    public boolean mayHaveBeenSent() {
+      return true;
     }
 
     @Override

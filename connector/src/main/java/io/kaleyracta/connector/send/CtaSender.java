@@ -59,17 +59,15 @@ public final class CtaSender implements AutoCloseable {
       return new SendOutcome.InvalidInput(validated.message());
     }
     CtaMessageInput input = validated.input();
-    Optional<SendLedger.Delivery> earlier = deliveryKey == null ? Optional.empty() : ledger.find(deliveryKey);
+    Optional<SendOutcome> earlier = deliveryKey == null ? Optional.empty() : ledger.find(deliveryKey);
     if (earlier.isPresent()) {
-      LOG.infof("KCTA-102 WhatsApp CTA already accepted in an earlier run, not sent again: messageId=%s ref=%s",
-          earlier.get().messageId(), input.ref());
-      return new SendOutcome.Accepted(earlier.get().messageId(), true);
+      return replay(earlier.get(), input);
     }
     SendOutcome outcome = sendWithRetries(input.businessNumber(), CtaMessageRequest.from(input));
+    if (deliveryKey != null && outcome.mayHaveBeenSent()) {
+      ledger.record(deliveryKey, outcome);
+    }
     if (outcome.accepted()) {
-      if (deliveryKey != null) {
-        ledger.recordAccepted(deliveryKey, outcome.messageId());
-      }
       LOG.infof("KCTA-100 WhatsApp CTA accepted: messageId=%s ref=%s to=%s", outcome.messageId(), input.ref(),
           CtaMessageInput.maskPhone(input.recipient()));
     } else {
@@ -77,6 +75,18 @@ public final class CtaSender implements AutoCloseable {
           outcome.errorMessage(), input.ref(), CtaMessageInput.maskPhone(input.recipient()));
     }
     return outcome;
+  }
+
+  /** The engine runs this delivery again: what was (maybe) sent is not sent twice. */
+  private static SendOutcome replay(SendOutcome earlier, CtaMessageInput input) {
+    if (earlier.accepted()) {
+      LOG.infof("KCTA-102 WhatsApp CTA already accepted in an earlier run of this job, not sent again: "
+          + "messageId=%s ref=%s", earlier.messageId(), input.ref());
+      return new SendOutcome.Accepted(earlier.messageId(), true);
+    }
+    LOG.warnf("KCTA-106 WhatsApp CTA not sent again: an earlier run of this job got no readable answer from "
+        + "Kaleyra, so the message may have been delivered (ref=%s); check Kaleyra's report", input.ref());
+    return earlier;
   }
 
   private SendOutcome sendWithRetries(String businessNumber, CtaMessageRequest request) {

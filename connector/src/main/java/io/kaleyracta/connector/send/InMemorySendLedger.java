@@ -1,5 +1,6 @@
 package io.kaleyracta.connector.send;
 
+import io.kaleyracta.connector.outcome.SendOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,7 +39,7 @@ public final class InMemorySendLedger implements SendLedger {
   }
 
   @Override
-  public synchronized Optional<Delivery> find(String deliveryKey) {
+  public synchronized Optional<SendOutcome> find(String deliveryKey) {
     Entry entry = entries.get(deliveryKey);
     if (entry == null) {
       return Optional.empty();
@@ -47,18 +48,18 @@ public final class InMemorySendLedger implements SendLedger {
       entries.remove(deliveryKey);
       return Optional.empty();
     }
-    return Optional.of(entry.delivery());
+    return Optional.of(entry.outcome());
   }
 
   @Override
-  public synchronized void recordAccepted(String deliveryKey, String messageId) {
-    entries.put(deliveryKey, new Entry(new Delivery(messageId), clock.instant()));
+  public synchronized void record(String deliveryKey, SendOutcome outcome) {
+    entries.put(deliveryKey, new Entry(outcome, clock.instant()));
   }
 
   public synchronized int size() {
     return entries.size();
   }
 
-  private record Entry(Delivery delivery, Instant recordedAt) {
+  private record Entry(SendOutcome outcome, Instant recordedAt) {
   }
 }

@@ -124,7 +124,8 @@ public final class SendBenchmark {
     long before = usedAfterGc(runtime);
     InMemorySendLedger ledger = new InMemorySendLedger();
     for (int i = 0; i < entries; i++) {
-      ledger.recordAccepted("default/" + java.util.UUID.randomUUID() + "/sendReminder", "SBX" + (10_000_000 + i));
+      ledger.record("default/" + java.util.UUID.randomUUID() + "@1764064800000/sendReminder#1",
+          new SendOutcome.Accepted("SBX" + (10_000_000 + i), false));
     }
     long after = usedAfterGc(runtime);
     System.out.printf("InMemorySendLedger: %d entries (its cap) use about %.1f MB, %d bytes/entry%n",

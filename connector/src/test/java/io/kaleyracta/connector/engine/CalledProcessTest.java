@@ -32,6 +32,11 @@ class CalledProcessTest extends EngineTest {
 
     assertThat(passed(instance, "caughtInParent")).isTrue();
     assertThat(passed(instance, "done")).isFalse();
+    assertThat(variable(instance, SendWhatsAppCtaDelegate.ERROR_CODE)).isNull(); // set in the called instance
+    String called = history.createHistoricProcessInstanceQuery().superProcessInstanceId(instance.getId())
+        .singleResult().getId();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(called)
+        .variableName(SendWhatsAppCtaDelegate.ERROR_CODE).singleResult().getValue()).isEqualTo("E110");
     assertThat(sandbox.requests()).hasSize(1);
   }
 }

@@ -52,6 +52,7 @@ class InvalidInputProcessTest extends EngineTest {
     assertThat(passed(instance, "caught_KALEYRA_INVALID_INPUT")).isTrue();
     assertThat(variable(instance, SendWhatsAppCtaDelegate.ERROR_CODE)).isEqualTo("KALEYRA_INVALID_INPUT");
     assertThat((String) variable(instance, SendWhatsAppCtaDelegate.ERROR_MESSAGE)).contains(rule);
+    assertThat(hasVariable(instance, CtaModel.RESULT_VARIABLE)).isTrue();
     assertThat(variable(instance, CtaModel.RESULT_VARIABLE)).isNull();
     assertThat(sandbox.requests()).isEmpty();
   }

@@ -2,6 +2,7 @@ package io.kaleyracta.connector.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kaleyracta.connector.outcome.SendOutcome;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,21 +31,23 @@ class InMemorySendLedgerTest {
   }
 
   @Test
-  void remembersAnAcceptedDeliveryIncludingOneWithoutId() {
+  void remembersWhatMayHaveBeenSent() {
     InMemorySendLedger ledger = new InMemorySendLedger();
-    ledger.recordAccepted("engine/job-1/sendCta", "SBX1");
-    ledger.recordAccepted("engine/job-2/sendCta", null);
+    ledger.record("engine/job-1/sendCta#1", new SendOutcome.Accepted("SBX1", false));
+    ledger.record("engine/job-2/sendCta#1", new SendOutcome.Accepted(null, false));
+    ledger.record("engine/job-3/sendCta#1", new SendOutcome.Unconfirmed("HTTP 502"));
 
-    assertThat(ledger.find("engine/job-1/sendCta")).contains(new SendLedger.Delivery("SBX1"));
-    assertThat(ledger.find("engine/job-2/sendCta")).contains(new SendLedger.Delivery(null));
-    assertThat(ledger.find("engine/job-3/sendCta")).isEmpty();
+    assertThat(ledger.find("engine/job-1/sendCta#1")).contains(new SendOutcome.Accepted("SBX1", false));
+    assertThat(ledger.find("engine/job-2/sendCta#1")).contains(new SendOutcome.Accepted(null, false));
+    assertThat(ledger.find("engine/job-3/sendCta#1")).contains(new SendOutcome.Unconfirmed("HTTP 502"));
+    assertThat(ledger.find("engine/job-1/sendCta#2")).isEmpty();
   }
 
   @Test
   void forgetsAfterTheRetention() {
     MovableClock clock = new MovableClock();
     InMemorySendLedger ledger = new InMemorySendLedger(10, Duration.ofHours(24), clock);
-    ledger.recordAccepted("k", "SBX1");
+    ledger.record("k", new SendOutcome.Accepted("SBX1", false));
 
     clock.now = clock.now.plus(Duration.ofHours(23));
     assertThat(ledger.find("k")).isPresent();
@@ -57,12 +60,12 @@ class InMemorySendLedgerTest {
   void staysBoundedDroppingTheOldestFirst() {
     InMemorySendLedger ledger = new InMemorySendLedger(3, Duration.ofHours(24), Clock.systemUTC());
     for (int i = 1; i <= 5; i++) {
-      ledger.recordAccepted("k" + i, "id" + i);
+      ledger.record("k" + i, new SendOutcome.Accepted("id" + i, false));
     }
 
     assertThat(ledger.size()).isEqualTo(3);
     assertThat(ledger.find("k1")).isEmpty();
     assertThat(ledger.find("k2")).isEmpty();
-    assertThat(ledger.find("k5")).contains(new SendLedger.Delivery("id5"));
+    assertThat(ledger.find("k5")).contains(new SendOutcome.Accepted("id5", false));
   }
 }

@@ -24,6 +24,7 @@ public final class CtaModel {
   private String afterSendDelegate;
   private String[] caughtCodes = new String[0];
   private boolean catchAll;
+  private boolean resultMapping = true;
 
   private CtaModel(Collection<String> inputs) {
     this.inputs = inputs;
@@ -48,6 +49,12 @@ public final class CtaModel {
     return this;
   }
 
+  /** Without the result mapping: the engine allows no output parameters on a multi-instance task. */
+  public CtaModel withoutResultMapping() {
+    this.resultMapping = false;
+    return this;
+  }
+
   /** A service task right after the send, in the same transaction (to fail it after Kaleyra's 202). */
   public CtaModel thenRun(Class<?> delegate) {
     this.afterSendDelegate = delegate.getName();
@@ -65,7 +72,9 @@ public final class CtaModel {
     for (String input : inputs) {
       task = task.camundaInputParameter(input, "${" + input + "}");
     }
-    task = task.camundaOutputParameter(RESULT_VARIABLE, "${messageId}");
+    if (resultMapping) {
+      task = task.camundaOutputParameter(RESULT_VARIABLE, "${messageId}");
+    }
     BpmnModelInstance model;
     if (afterSendDelegate != null) {
       model = task.serviceTask("afterSend").camundaClass(afterSendDelegate).endEvent("sent").done();
