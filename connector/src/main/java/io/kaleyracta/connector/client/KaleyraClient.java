@@ -44,16 +44,26 @@ public final class KaleyraClient implements AutoCloseable {
   }
 
   public static KaleyraClient create(KaleyraConfig config, PayloadJson json) {
-    KaleyraApi api = RestClientBuilder.newBuilder()
+    RestClientBuilder builder = RestClientBuilder.newBuilder()
         .baseUri(config.baseUri())
         .connectTimeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
         .readTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
         // we read every error body ourselves; the default mapper would throw on status >= 400
         .property("microprofile.rest.client.disable.default.mapper", Boolean.TRUE)
         .register(new ApiKeyHeader(config.apiKey()))
-        .register(new JsonbResolver(json.jsonb()))
-        .build(KaleyraApi.class);
-    return new KaleyraClient(api, json, config.sid());
+        .register(new JsonbResolver(json.jsonb()));
+    KaleyraApi api = quietOrNull(builder, config);
+    return new KaleyraClient(api == null ? builder.build(KaleyraApi.class) : api, json, config.sid());
+  }
+
+  /** The client on an engine that never logs headers, where RESTEasy and Apache HttpClient are visible. */
+  private static KaleyraApi quietOrNull(RestClientBuilder builder, KaleyraConfig config) {
+    try {
+      return QuietHttpEngine.build(builder, config);
+    } catch (LinkageError e) {
+      LOG.debugf("KCTA-014 RESTEasy's Apache engine is not visible here (%s); using the standard client", e);
+      return null;
+    }
   }
 
   /** Sends once. Never throws for transport problems: they become {@link SendOutcome}s too. */

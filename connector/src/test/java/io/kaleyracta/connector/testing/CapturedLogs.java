@@ -48,19 +48,7 @@ public final class CapturedLogs implements AutoCloseable {
         logger.setLevel(null); // inherit ALL from root
       }
     }
-    // The HTTP client's wire loggers dump raw traffic, every header included: they are the one exception, and the
-    // README tells operators never to enable them in production.
-    for (String wire : WIRE_LOGGERS) {
-      Logger logger = Logger.getLogger(wire);
-      wireLoggers.add(logger);
-      logger.setLevel(Level.INFO);
-    }
   }
-
-  /** Apache HttpClient's header and byte dumps (RESTEasy's default engine on a plain classpath). */
-  public static final List<String> WIRE_LOGGERS = List.of("org.apache.http.headers", "org.apache.http.wire");
-
-  private final List<Logger> wireLoggers = new ArrayList<>(); // strong references keep the levels set
 
   public List<String> lines() {
     synchronized (lines) {
