@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -105,9 +106,13 @@ public final class JourneyRun {
       String taskKey = tasks.get(0).getTaskDefinitionKey();
       return new Outcome(Route.Kind.WAITING, taskKey, nameOf(taskKey), messageId, errorCode, timedRetries, null);
     }
-    List<String> active = engine.getRuntimeService().getActiveActivityIds(processInstanceId);
-    return new Outcome(Route.Kind.RUNNING, null, null, messageId, errorCode, timedRetries,
-        "still at " + String.join(", ", active));
+    String where;
+    try {
+      where = "still at " + String.join(", ", engine.getRuntimeService().getActiveActivityIds(processInstanceId));
+    } catch (NullValueException e) {
+      where = "ended just now"; // between the queries above; the next look sees it
+    }
+    return new Outcome(Route.Kind.RUNNING, null, null, messageId, errorCode, timedRetries, where);
   }
 
   private String nameOf(String activityId) {

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# CI for the example journey (called by the repo's .ci/run after `mvn -B verify` at the root):
+#   1. lints the BPMN with Camunda's C7 rules (bpmnlint + camunda-compat for Camunda Platform 7.24)
+#   2. runs the README's one command and checks its exit code (0 = every demo customer took its designed route)
+#   3. runs the example again with --keep-running and, in headless Chromium, checks and screenshots the sandbox's
+#      message viewer (docs/sandbox-viewer.png) and Cockpit with the journey's instances and incident
+#      (docs/cockpit.png); then stops it.
+# Needs: JDK 17+, Maven, Node 20+ with npm, Debian's chromium (installed with apt-get when missing).
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+START=$(date +%s)
+step() { printf '\n== %s (%ss)\n' "$1" "$(( $(date +%s) - START ))"; }
+
+# CI never sends real WhatsApp messages: without these the one command uses the local sandbox
+unset KALEYRA_SID KALEYRA_API_KEY KALEYRA_BUSINESS_NUMBER KALEYRA_DEMO_RECIPIENT
+
+APP_PID=""
+WORK="$(mktemp -d)"
+cleanup() {
+  if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill "$APP_PID" 2>/dev/null || true
+    wait "$APP_PID" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+step "tools"
+if [[ ! -x /usr/bin/chromium ]]; then
+  echo "installing Debian's chromium"
+  SUDO=""; [[ "$(id -u)" -ne 0 ]] && SUDO="sudo"
+  $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+java -version 2>&1 | head -1; mvn -v | head -1; node --version; /usr/bin/chromium --version
+(cd "$HERE" && npm ci --no-audit --no-fund --loglevel=error)
+
+step "lint the journey's BPMN with Camunda's C7 rules"
+(cd "$HERE" && node scripts/lint-bpmn.mjs src/main/resources/bpmn/appointment-reminder.bpmn)
+
+step "the one command"
+cd "$ROOT"
+set +e
+mvn -B -q -DskipTests -pl example-process -am package && java -jar example-process/target/kaleyra-cta-example.jar \
+  | tee "$WORK/run.log"
+STATUS=${PIPESTATUS[0]}
+set -e
+[[ $STATUS -eq 0 ]] || { echo "FAILED: the one command exited $STATUS"; exit 1; }
+grep -q "All routes behaved as designed." "$WORK/run.log" || { echo "FAILED: no success line"; exit 1; }
+echo "the one command exited 0"
+
+step "keep-running mode for the browser checks"
+java -jar example-process/target/kaleyra-cta-example.jar --keep-running --server.port=0 >"$WORK/keep.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 120); do
+  grep -q '^READY' "$WORK/keep.log" && break
+  kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/keep.log"; echo "FAILED: the example stopped"; exit 1; }
+  sleep 1
+done
+grep -q '^READY' "$WORK/keep.log" || { tail -40 "$WORK/keep.log"; echo "FAILED: not ready within 120 s"; exit 1; }
+grep -q "All routes behaved as designed." "$WORK/keep.log" || { cat "$WORK/keep.log"; echo "FAILED: routes"; exit 1; }
+COCKPIT="$(grep -o 'Cockpit: *http://localhost:[0-9]*' "$WORK/keep.log" | grep -o 'http://.*')"
+VIEWER="$(grep -o 'Kaleyra sandbox): http://[^ ]*' "$WORK/keep.log" | grep -o 'http://.*')"
+echo "Cockpit at $COCKPIT, viewer at $VIEWER"
+
+step "headless Chromium: sandbox viewer and Cockpit"
+(cd "$HERE" && timeout 120 node scripts/screenshots.mjs --cockpit "$COCKPIT" --viewer "$VIEWER" --out "$ROOT/docs")
+
+kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+step "example-process CI passed"

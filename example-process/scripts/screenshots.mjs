@@ -1,0 +1,108 @@
+// Headless-Chromium check of a running example (java -jar ... --keep-running): opens the Kaleyra sandbox's viewer
+// and Cockpit the way a user would, checks what they show, and saves the README's screenshots.
+//
+//   node scripts/screenshots.mjs --cockpit http://localhost:8080 --viewer http://127.0.0.1:PORT/ --out ../docs
+//
+// Viewer: the accepted reminders are there as WhatsApp bubbles (header, body, button) -> sandbox-viewer.png.
+// Cockpit: logs in as demo/demo, finds "Appointment reminder on WhatsApp" in the process list with its running
+// instances and an incident, opens it, sees the incident badge on the send task -> cockpit.png.
+// Exits non-zero on the first failed check (and leaves a screenshot of the failure in the temp directory).
+import { chromium } from 'playwright-core';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { strict as assert } from 'node:assert';
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) => {
+  if (arg.startsWith('--')) pairs.push([arg.slice(2), all[i + 1]]);
+  return pairs;
+}, []));
+for (const name of ['cockpit', 'viewer', 'out']) {
+  if (!args[name]) {
+    console.error('usage: node scripts/screenshots.mjs --cockpit http://localhost:PORT --viewer http://127.0.0.1:PORT/ --out DIR');
+    process.exit(2);
+  }
+}
+const OUT = resolve(args.out);
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const PROCESS_NAME = 'Appointment reminder on WhatsApp';
+const step = (text) => console.log(`- ${text}`);
+
+async function viewer(page) {
+  step(`sandbox viewer ${args.viewer}`);
+  await page.setViewportSize({ width: 900, height: 900 });
+  await page.goto(args.viewer);
+  const bubbles = page.locator('section.msg');
+  await bubbles.first().waitFor({ timeout: 10000 });
+  const count = await bubbles.count();
+  assert.ok(count >= 1, 'the viewer shows the accepted reminders');
+  const first = await bubbles.first().innerText();
+  for (const text of ['Your appointment tomorrow', 'Manage appointment', 'ref APT-', 'message id']) {
+    assert.ok(first.includes(text), `a bubble shows "${text}": ${first}`);
+  }
+  await page.screenshot({ path: join(OUT, 'sandbox-viewer.png'), fullPage: true });
+  step(`  ${count} reminder(s) shown -> ${join(OUT, 'sandbox-viewer.png')}`);
+}
+
+async function cockpit(page) {
+  const base = args.cockpit.replace(/\/$/, '');
+  step(`Cockpit ${base}: log in as demo`);
+  await page.setViewportSize({ width: 1500, height: 1000 });
+  await page.goto(`${base}/camunda/app/cockpit/default/`);
+  await page.getByPlaceholder('Username').fill('demo');
+  await page.getByPlaceholder('Password').fill('demo');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByText('Demo Operator').first().waitFor({ timeout: 15000 });
+
+  step('process list: the journey with running instances and an incident');
+  await page.goto(`${base}/camunda/app/cockpit/default/#/processes`);
+  const row = page.locator('tr', { hasText: PROCESS_NAME });
+  await row.waitFor({ timeout: 15000 });
+  const cells = (await row.locator('td').allInnerTexts()).map((t) => t.trim());
+  // columns: State, Incidents, Running Instances, Key, Name, Tenant ID
+  const [incidents, running] = [Number(cells[1]), Number(cells[2])];
+  assert.ok(incidents >= 1, `an incident is listed (row: ${cells.join(' | ')})`);
+  assert.ok(running >= 1, `running instances are listed (row: ${cells.join(' | ')})`);
+  step(`  ${running} running instance(s), ${incidents} incident(s)`);
+
+  step('process definition: diagram with the incident on "Send reminder on WhatsApp"');
+  await row.getByRole('link', { name: PROCESS_NAME }).click();
+  await page.locator('.djs-container svg').first().waitFor({ timeout: 15000 });
+  const sendTask = page.locator('[data-element-id="sendReminder"]').first();
+  await sendTask.waitFor({ timeout: 15000 });
+  // Cockpit's overlays: a count of the instances waiting at an activity, and a red one of its incidents
+  const incidentBadge = page.locator('.djs-overlays[data-container-id="sendReminder"] .instance-incidents');
+  await incidentBadge.first().waitFor({ state: 'visible', timeout: 15000 });
+  assert.ok(Number(await incidentBadge.first().innerText()) >= 1, 'the send task shows its incident count');
+  await page.getByText('APT-2409').first().waitFor({ timeout: 15000 });
+  await page.waitForTimeout(500); // let the diagram finish fitting the viewport
+  await page.screenshot({ path: join(OUT, 'cockpit.png') });
+  step(`  incident badge shown -> ${join(OUT, 'cockpit.png')}`);
+}
+
+const profile = mkdtempSync(join(tmpdir(), 'example-screenshots-chromium-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: CHROMIUM,
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync']
+});
+const page = context.pages()[0] || await context.newPage();
+const pageErrors = [];
+page.on('pageerror', (e) => pageErrors.push(e.message));
+let failed = false;
+try {
+  mkdirSync(OUT, { recursive: true });
+  await viewer(page);
+  await cockpit(page);
+  assert.deepEqual(pageErrors, [], 'uncaught errors in the pages');
+} catch (e) {
+  failed = true;
+  const shot = join(tmpdir(), 'example-screenshots-failure.png');
+  await page.screenshot({ path: shot, fullPage: true }).catch(() => {});
+  console.error(`FAILED: ${e.message}\n(screenshot of the failure: ${shot})`);
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);
