@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CI for the example journey (called by the repo's .ci/run after `mvn -B verify` at the root):
 #   1. lints the BPMN with Camunda's C7 rules (bpmnlint + camunda-compat for Camunda Platform 7.24)
-#   2. runs the README's one command and checks its exit code (0 = every demo customer took its designed route)
+#   2. runs the README's one command and checks its exit code (0 = every demo customer took its designed route),
+#      then the same jar configured like a real Kaleyra account (KALEYRA_* variables) against a stand-alone sandbox
 #   3. runs the example again with --keep-running and, in headless Chromium, checks and screenshots the sandbox's
 #      message viewer (docs/sandbox-viewer.png) and Cockpit with the journey's instances and incident
 #      (docs/cockpit.png); then stops it.
@@ -17,12 +18,18 @@ step() { printf '\n== %s (%ss)\n' "$1" "$(( $(date +%s) - START ))"; }
 unset KALEYRA_SID KALEYRA_API_KEY KALEYRA_BUSINESS_NUMBER KALEYRA_DEMO_RECIPIENT
 
 APP_PID=""
+SANDBOX_PID=""
 WORK="$(mktemp -d)"
+stop() { # the processes this script started, by their ids
+  for pid in "$@"; do
+    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
+}
 cleanup() {
-  if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill "$APP_PID" 2>/dev/null || true
-    wait "$APP_PID" 2>/dev/null || true
-  fi
+  stop "$APP_PID" "$SANDBOX_PID"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -50,6 +57,25 @@ set -e
 grep -q "All routes behaved as designed." "$WORK/run.log" || { echo "FAILED: no success line"; exit 1; }
 echo "the one command exited 0"
 
+step "the credentials path (one real message), pointed at a stand-alone sandbox through KALEYRA_BASE_URL"
+# the sandbox's main class from the example's jar (Spring Boot's PropertiesLauncher), on a free port
+java -cp example-process/target/kaleyra-cta-example.jar -Dloader.main=io.kaleyracta.sandbox.KaleyraSandboxMain \
+  org.springframework.boot.loader.launch.PropertiesLauncher --port 0 >"$WORK/sandbox.log" 2>&1 &
+SANDBOX_PID=$!
+for _ in $(seq 1 30); do grep -q '^Kaleyra sandbox listening' "$WORK/sandbox.log" && break; sleep 0.5; done
+SANDBOX_URL="$(grep -o 'listening on http://[^ ]*' "$WORK/sandbox.log" | grep -o 'http://.*')"
+set +e
+KALEYRA_BASE_URL="$SANDBOX_URL" KALEYRA_SID=HXSANDBOX00000IN KALEYRA_API_KEY=sandbox-key-not-secret \
+  KALEYRA_BUSINESS_NUMBER=+919000000000 KALEYRA_DEMO_RECIPIENT=+919812345670 \
+  java -jar example-process/target/kaleyra-cta-example.jar >"$WORK/real.log" 2>&1
+STATUS=$?
+set -e
+stop "$SANDBOX_PID"; SANDBOX_PID=""
+grep -A3 '^What happened' "$WORK/real.log" || true
+[[ $STATUS -eq 0 ]] && grep -q "1 of 1 customers took their designed route" "$WORK/real.log" \
+  || { cat "$WORK/real.log"; echo "FAILED: the credentials path exited $STATUS"; exit 1; }
+echo "one message through KALEYRA_* configuration: exit 0"
+
 step "keep-running mode for the browser checks"
 java -jar example-process/target/kaleyra-cta-example.jar --keep-running --server.port=0 >"$WORK/keep.log" 2>&1 &
 APP_PID=$!
@@ -67,5 +93,5 @@ echo "Cockpit at $COCKPIT, viewer at $VIEWER"
 step "headless Chromium: sandbox viewer and Cockpit"
 (cd "$HERE" && timeout 120 node scripts/screenshots.mjs --cockpit "$COCKPIT" --viewer "$VIEWER" --out "$ROOT/docs")
 
-kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+stop "$APP_PID"; APP_PID=""
 step "example-process CI passed"

@@ -25,10 +25,12 @@ public final class KaleyraTarget implements AutoCloseable {
 
   private final KaleyraSandbox sandbox;
   private final String recipient;
+  private final String baseUrl;
 
-  private KaleyraTarget(KaleyraSandbox sandbox, String recipient) {
+  private KaleyraTarget(KaleyraSandbox sandbox, String recipient, String baseUrl) {
     this.sandbox = sandbox;
     this.recipient = recipient;
+    this.baseUrl = baseUrl;
   }
 
   /**
@@ -53,7 +55,8 @@ public final class KaleyraTarget implements AutoCloseable {
           + "; missing: " + String.join(", ", missing) + ". Nothing was sent. (Unset KALEYRA_SID and KALEYRA_API_KEY,"
           + " or pass --sandbox, to run the demo against the local sandbox.)");
     }
-    return new KaleyraTarget(null, env.get(RECIPIENT_ENV).trim());
+    String baseUrl = isSet(env, "KALEYRA_BASE_URL") ? env.get("KALEYRA_BASE_URL").trim() : null;
+    return new KaleyraTarget(null, env.get(RECIPIENT_ENV).trim(), baseUrl);
   }
 
   /** Starts the sandbox on a free port and points the connector at it. */
@@ -65,7 +68,7 @@ public final class KaleyraTarget implements AutoCloseable {
     System.setProperty("kaleyra.business-number", KaleyraSandbox.BUSINESS_NUMBER);
     // the connector's default, pinned so the sandbox's outage (3 x WA500) always outlasts the in-call retries
     System.setProperty("kaleyra.retry.max-attempts", "3");
-    return new KaleyraTarget(sandbox, null);
+    return new KaleyraTarget(sandbox, null, sandbox.baseUrl());
   }
 
   public boolean isSandbox() {
@@ -82,8 +85,11 @@ public final class KaleyraTarget implements AutoCloseable {
   }
 
   public String describe() {
-    return isSandbox() ? "the local Kaleyra sandbox at " + sandbox.baseUrl()
-        : "the real Kaleyra (account from KALEYRA_SID, key from KALEYRA_API_KEY)";
+    if (isSandbox()) {
+      return "the local Kaleyra sandbox at " + baseUrl;
+    }
+    return (baseUrl == null ? "Kaleyra (KALEYRA_REGION's host, IN by default)" : "Kaleyra at " + baseUrl
+        + " (KALEYRA_BASE_URL)") + " with the account in KALEYRA_SID / KALEYRA_API_KEY";
   }
 
   @Override

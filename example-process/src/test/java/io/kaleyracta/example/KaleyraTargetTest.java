@@ -17,7 +17,7 @@ class KaleyraTargetTest {
     try (KaleyraTarget target = KaleyraTarget.choose(env, false)) {
       assertThat(target.isSandbox()).isFalse();
       assertThat(target.realRecipient()).isEqualTo("+919876543210");
-      assertThat(target.describe()).contains("real Kaleyra").doesNotContain("k-123");
+      assertThat(target.describe()).contains("KALEYRA_SID").doesNotContain("k-123");
     }
   }
 
