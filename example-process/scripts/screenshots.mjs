@@ -6,6 +6,8 @@
 // Viewer: the accepted reminders are there as WhatsApp bubbles (header, body, button) -> sandbox-viewer.png.
 // Cockpit: logs in as demo/demo, finds "Appointment reminder on WhatsApp" in the process list with its running
 // instances and an incident, opens it, sees the incident badge on the send task -> cockpit.png.
+// Tasklist: the same session lists the operators' tasks of the journey (filter "All tasks"); claiming "Fix the
+// customer's number", entering a valid number and completing it sends the reminder (it shows up in the viewer).
 // Exits non-zero on the first failed check (and leaves a screenshot of the failure in the temp directory).
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
@@ -26,6 +28,7 @@ for (const name of ['cockpit', 'viewer', 'out']) {
 const OUT = resolve(args.out);
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const PROCESS_NAME = 'Appointment reminder on WhatsApp';
+const FIXED_NUMBER = '+919845012345';
 const step = (text) => console.log(`- ${text}`);
 
 async function viewer(page) {
@@ -80,6 +83,39 @@ async function cockpit(page) {
   step(`  incident badge shown -> ${join(OUT, 'cockpit.png')}`);
 }
 
+async function tasklist(page) {
+  const base = args.cockpit.replace(/\/$/, '');
+  step('Tasklist (same login): the operators\' tasks in "All tasks"');
+  await page.goto(`${base}/camunda/app/tasklist/default/`);
+  for (const task of ['Top up Kaleyra balance', "Fix the customer's number", 'Alert: fix the Kaleyra account',
+    "Check Kaleyra's report before resending"]) {
+    await page.getByText(task).first().waitFor({ timeout: 15000 });
+  }
+  step('  all four kinds of operator task listed');
+
+  step('Tasklist: claim "Fix the customer\'s number", enter a valid number, complete it');
+  await page.locator('li', { hasText: "Fix the customer's number" }).first().click();
+  await page.getByText('Claim', { exact: true }).click();
+  const phone = page.locator('input[name="customerPhone"]');
+  await phone.waitFor({ state: 'visible' });
+  await page.waitForFunction(() => !document.querySelector('input[name="customerPhone"]').disabled, null,
+    { timeout: 10000 });
+  await phone.fill(FIXED_NUMBER);
+  await page.getByRole('button', { name: 'Complete' }).click();
+  await page.getByText("Fix the customer's number").first().waitFor({ timeout: 10000 }); // the other one remains
+
+  step(`viewer: the resent reminder to ${FIXED_NUMBER} arrives`);
+  const deadline = Date.now() + 20000;
+  let shown = '';
+  while (Date.now() < deadline && !shown.includes(FIXED_NUMBER)) {
+    await page.goto(args.viewer);
+    shown = await page.locator('main').innerText();
+    if (!shown.includes(FIXED_NUMBER)) await page.waitForTimeout(500);
+  }
+  assert.ok(shown.includes(FIXED_NUMBER), `the viewer shows the reminder to ${FIXED_NUMBER}`);
+  step('  sent after the operator fixed the number');
+}
+
 const profile = mkdtempSync(join(tmpdir(), 'example-screenshots-chromium-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: CHROMIUM,
@@ -95,6 +131,7 @@ try {
   mkdirSync(OUT, { recursive: true });
   await viewer(page);
   await cockpit(page);
+  await tasklist(page);
   assert.deepEqual(pageErrors, [], 'uncaught errors in the pages');
 } catch (e) {
   failed = true;

@@ -88,6 +88,14 @@ class JourneyRoutesTest extends JourneyTest {
   }
 
   @Test
+  void theDemoUserIsAnOperatorSoTasklistOffersThemTheJourneysTasks() {
+    assertThat(engine.getIdentityService().createUserQuery().userId("demo").memberOfGroup("operators").count())
+        .isEqualTo(1);
+    assertThat(engine.getIdentityService().createUserQuery().userId("demo").memberOfGroup("camunda-admin").count())
+        .isEqualTo(1);
+  }
+
+  @Test
   void invalidNumberSendsNothingAndTheFixedNumberIsSent() throws Exception {
     JourneyRun.Result result = run(customer("98450 12345"));
 
