@@ -2,7 +2,7 @@ package io.kaleyracta.example;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +22,9 @@ public class OperatorsGroup {
     this.identityService = identityService;
   }
 
-  @EventListener
-  public void onDeployed(PostDeployEvent event) {
+  /** After the engine and its admin user are up, before the demo customers start. */
+  @EventListener(ApplicationReadyEvent.class)
+  public void joinDemoUser() {
     if (identityService.createGroupQuery().groupId(GROUP).count() == 0) {
       Group group = identityService.newGroup(GROUP);
       group.setName("Operators");
