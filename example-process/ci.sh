@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # CI for the example journey (called by the repo's .ci/run after `mvn -B verify` at the root):
-#   1. lints the BPMN with Camunda's C7 rules (bpmnlint + camunda-compat for Camunda Platform 7.24)
+#   1. lints the BPMN with Camunda's C7 rules (bpmnlint + camunda-compat for Camunda Platform 7.24) and opens it in
+#      the Camunda 7 modeler library (camunda-bpmn-js) with the element template: no import warnings, template applied
 #   2. runs the README's one command and checks its exit code (0 = every demo customer took its designed route),
 #      then the same jar configured like a real Kaleyra account (KALEYRA_* variables) against a stand-alone sandbox
 #   3. runs the example again with --keep-running and, in headless Chromium, checks and screenshots the sandbox's
@@ -45,6 +46,9 @@ java -version 2>&1 | head -1; mvn -v | head -1; node --version; /usr/bin/chromiu
 
 step "lint the journey's BPMN with Camunda's C7 rules"
 (cd "$HERE" && node scripts/lint-bpmn.mjs src/main/resources/bpmn/appointment-reminder.bpmn)
+
+step "open the journey in the Camunda 7 modeler library with the element template"
+(cd "$HERE" && node scripts/modeler-check.mjs src/main/resources/bpmn/appointment-reminder.bpmn)
 
 step "the one command"
 cd "$ROOT"
