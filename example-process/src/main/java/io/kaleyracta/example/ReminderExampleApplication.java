@@ -44,7 +44,14 @@ public class ReminderExampleApplication {
       WhatsApp message through Kaleyra to KALEYRA_DEMO_RECIPIENT instead of the demo set.""";
 
   public static void main(String[] args) {
-    int exitCode = run(args, System.out);
+    int exitCode;
+    try {
+      exitCode = run(args, System.out);
+    } catch (RuntimeException | Error e) {
+      // e.g. the application failed to start: exit non-zero instead of hanging on the sandbox's server thread
+      e.printStackTrace();
+      exitCode = 1;
+    }
     System.exit(exitCode);
   }
 
@@ -74,7 +81,13 @@ public class ReminderExampleApplication {
       // the one-shot run needs no web apps: no port is opened
       application.setWebApplicationType(WebApplicationType.NONE);
     }
-    ConfigurableApplicationContext context = application.run(options.springArgs.toArray(String[]::new));
+    ConfigurableApplicationContext context;
+    try {
+      context = application.run(options.springArgs.toArray(String[]::new));
+    } catch (RuntimeException e) {
+      target.close();
+      throw e;
+    }
     int exitCode;
     try {
       exitCode = runCustomers(context.getBean(ProcessEngine.class), target, out);
