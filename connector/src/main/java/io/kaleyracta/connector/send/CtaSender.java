@@ -55,7 +55,7 @@ public final class CtaSender implements AutoCloseable {
   public SendOutcome send(Function<String, Object> rawInputs, String deliveryKey) {
     InputValidator.Result validated = InputValidator.validate(rawInputs, config.businessNumber());
     if (!validated.valid()) {
-      LOG.warnf("KCTA-101 WhatsApp CTA not sent, invalid input: %s", validated.message());
+      LOG.warnf("KCTA-101 WhatsApp CTA not sent. %s", validated.message());
       return new SendOutcome.InvalidInput(validated.message());
     }
     CtaMessageInput input = validated.input();
