@@ -2,7 +2,7 @@
 //  1. the JSON schema of Camunda 7 element templates, through @bpmn-io/element-templates-validator
 //     (the validator Camunda Modeler uses);
 //  2. our rules for what camunda-bpmn-js 5.30's properties panel really does with constraints (see
-//     README-section.md, "For maintainers", and the probe printed by `npm run test:modeler`);
+//     the root README.md, "For maintainers of the template", and the probe printed by `npm run test:modeler`);
 //  3. the bean-wired template is exactly what scripts/bean-template.mjs derives from the main template.
 import { validate } from '@bpmn-io/element-templates-validator';
 import { dirname, resolve } from 'node:path';

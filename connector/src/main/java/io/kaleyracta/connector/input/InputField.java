@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The inputs of the "Send WhatsApp CTA" task: the one place that states each input's name, whether it is
- * required and its limit. Validation, the element-template consistency test and the README read this table.
+ * required and its limit. Validation and the element-template consistency test read this table; the README
+ * mirrors it.
  *
  * <p>Names are {@code camunda:inputParameter} names and part of the public contract: diagrams depend on them.
  */
