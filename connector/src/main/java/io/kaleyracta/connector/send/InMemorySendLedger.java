@@ -20,7 +20,7 @@ public final class InMemorySendLedger implements SendLedger {
   private final int capacity;
   private final Duration retention;
   private final Clock clock;
-  private final Map<String, Entry> entries;
+  private final Map<String, Recorded> entries;
 
   public InMemorySendLedger() {
     this(DEFAULT_CAPACITY, DEFAULT_RETENTION, Clock.systemUTC());
@@ -32,7 +32,7 @@ public final class InMemorySendLedger implements SendLedger {
     this.clock = clock;
     this.entries = new LinkedHashMap<>(16, 0.75f, false) {
       @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<String, Recorded> eldest) {
         return size() > InMemorySendLedger.this.capacity;
       }
     };
@@ -40,7 +40,7 @@ public final class InMemorySendLedger implements SendLedger {
 
   @Override
   public synchronized Optional<SendOutcome> find(String deliveryKey) {
-    Entry entry = entries.get(deliveryKey);
+    Recorded entry = entries.get(deliveryKey);
     if (entry == null) {
       return Optional.empty();
     }
@@ -53,13 +53,14 @@ public final class InMemorySendLedger implements SendLedger {
 
   @Override
   public synchronized void record(String deliveryKey, SendOutcome outcome) {
-    entries.put(deliveryKey, new Entry(outcome, clock.instant()));
+    entries.put(deliveryKey, new Recorded(outcome, clock.instant()));
   }
 
   public synchronized int size() {
     return entries.size();
   }
 
-  private record Entry(SendOutcome outcome, Instant recordedAt) {
+  /** Not named Entry: inside the map's subclass that name means LinkedHashMap.Entry on newer javac. */
+  private record Recorded(SendOutcome outcome, Instant recordedAt) {
   }
 }
