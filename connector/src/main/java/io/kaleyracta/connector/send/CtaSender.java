@@ -20,28 +20,17 @@ public final class CtaSender implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(CtaSender.class);
 
-  /** How the sender waits between attempts; tests and benchmarks may pass a recording one. */
-  @FunctionalInterface
-  public interface Pause {
-    void sleep(Duration duration) throws InterruptedException;
-  }
-
   private final KaleyraConfig config;
   private final KaleyraClient client;
   private final PayloadJson json;
   private final SendLedger ledger;
-  private final Pause pause;
 
+  /** Builds the REST client: make one sender per configuration and share it. */
   public CtaSender(KaleyraConfig config, SendLedger ledger) {
-    this(config, ledger, duration -> Thread.sleep(duration.toMillis()));
-  }
-
-  public CtaSender(KaleyraConfig config, SendLedger ledger, Pause pause) {
     this.config = config;
     this.json = new PayloadJson();
     this.client = KaleyraClient.create(config, json);
     this.ledger = ledger;
-    this.pause = pause;
   }
 
   public KaleyraConfig config() {
@@ -96,7 +85,7 @@ public final class CtaSender implements AutoCloseable {
       LOG.infof("KCTA-104 Kaleyra attempt %d of %d failed (%s), retrying in %d ms", attempt - 1,
           config.maxAttempts(), outcome.errorCode(), backoff.toMillis());
       try {
-        pause.sleep(backoff);
+        Thread.sleep(backoff.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return outcome;
