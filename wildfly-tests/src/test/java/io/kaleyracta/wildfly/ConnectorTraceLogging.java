@@ -6,18 +6,17 @@ import org.jboss.as.controller.client.helpers.Operations;
 import org.jboss.dmr.ModelNode;
 
 /**
- * Turns the server's logging up to TRACE for the connector and DEBUG for the server's REST client
- * (RESTEasy) while the tests run, so that "the API key is absent from server.log" is checked against
- * everything those loggers can write, not just INFO.
- *
- * <p>Not here on purpose: {@code org.apache.http} (RESTEasy's HTTP engine on WildFly). Its
- * {@code org.apache.http.headers} and {@code org.apache.http.wire} loggers print every request header,
- * the {@code api-key} included, at DEBUG (seen with this test); that is the transport's wire log, which
- * no client code can mask, and the README tells operators to keep it below DEBUG.
+ * Turns the server's logging up while the tests run, so that "the API key is absent from server.log" is
+ * checked against everything these loggers can write, not just INFO: the connector at TRACE, the server's
+ * REST client (RESTEasy) at DEBUG, and Apache HttpClient's {@code org.apache.http.headers} and
+ * {@code org.apache.http.wire} at DEBUG. Those two print every request header, the {@code api-key}
+ * included, on a standard connection; the test WAR declares {@code org.apache.httpcomponents.core} in its
+ * manifest so that the connector can give RESTEasy its quiet engine, whose connections never log.
  */
 public class ConnectorTraceLogging implements ServerSetupTask {
 
-    static final String[][] LOGGERS = {{"io.kaleyracta", "TRACE"}, {"org.jboss.resteasy", "DEBUG"}};
+    static final String[][] LOGGERS = {{"io.kaleyracta", "TRACE"}, {"org.jboss.resteasy", "DEBUG"},
+        {"org.apache.http.headers", "DEBUG"}, {"org.apache.http.wire", "DEBUG"}};
 
     @Override
     public void setup(ManagementClient client, String containerId) throws Exception {

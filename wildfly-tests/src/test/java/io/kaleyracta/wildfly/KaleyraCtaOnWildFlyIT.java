@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -144,10 +146,18 @@ class KaleyraCtaOnWildFlyIT {
         assertThat(sandbox.requests()).isEmpty();
     }
 
-    /** Last: reads what the tests above made the server log, with the connector's loggers at TRACE. */
+    /**
+     * Last: reads what the tests above made the server log, with the connector's loggers at TRACE and
+     * Apache HttpClient's header and wire loggers at DEBUG (see {@link ConnectorTraceLogging}).
+     */
     @Test
     @Order(5)
     void keepsTheApiKeyOutOfTheServerLogAndTheHistory() throws IOException {
+        // the loggers that print every header on a standard Apache connection are really on
+        for (String headerLogger : List.of("org.apache.http.headers", "org.apache.http.wire")) {
+            assertThat(Logger.getLogger(headerLogger).isLoggable(Level.FINE))
+                    .as(headerLogger + " at DEBUG").isTrue();
+        }
         Path serverLog = Path.of(System.getProperty("jboss.server.log.dir"), "server.log");
         String log = Files.readString(serverLog, StandardCharsets.UTF_8);
         // server.log is appended to across runs: keep this server's boot only
@@ -160,6 +170,8 @@ class KaleyraCtaOnWildFlyIT {
         assertThat(thisRun).contains("Configured system properties:", "kaleyra.sid = " + KaleyraSandbox.SID);
         assertThat(thisRun.lines().filter(line -> line.contains(KaleyraSandbox.API_KEY)))
                 .as("server.log lines with the API key").isEmpty();
+        // the WAR's manifest lets the connector see Apache HttpClient: it uses its quiet engine, no fallback
+        assertThat(thisRun).as("KaleyraClient's fallback to the standard engine").doesNotContain("KCTA-014");
         assertThat(engine.processEngine().getHistoryService().createHistoricVariableInstanceQuery().list())
                 .as("variables holding the API key")
                 .filteredOn(v -> String.valueOf(v.getValue()).contains(KaleyraSandbox.API_KEY)).isEmpty();

@@ -22,10 +22,15 @@ final class TestWar {
             <beans xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0" bean-discovery-mode="annotated"/>
             """;
 
-    /** WildFly gives a deployment only the JDK modules it names; the sandbox needs the JDK's HTTP server. */
+    /**
+     * WildFly gives a deployment only the JDK modules it names: the sandbox needs the JDK's HTTP server.
+     * Apache HttpClient is hidden from deployments too: the connector needs it (module
+     * {@code org.apache.httpcomponents.core}) to give RESTEasy an engine that never logs the api-key
+     * header; without it the connector falls back to the server's standard engine (KCTA-014).
+     */
     private static final String MANIFEST = """
             Manifest-Version: 1.0
-            Dependencies: jdk.httpserver
+            Dependencies: jdk.httpserver, org.apache.httpcomponents.core
             """;
 
     private TestWar() {
