@@ -66,7 +66,13 @@ step "the credentials path (one real message), pointed at a stand-alone sandbox 
 java -cp example-process/target/kaleyra-cta-example.jar -Dloader.main=io.kaleyracta.sandbox.KaleyraSandboxMain \
   org.springframework.boot.loader.launch.PropertiesLauncher --port 0 >"$WORK/sandbox.log" 2>&1 &
 SANDBOX_PID=$!
-for _ in $(seq 1 30); do grep -q '^Kaleyra sandbox listening' "$WORK/sandbox.log" && break; sleep 0.5; done
+for _ in $(seq 1 60); do
+  grep -q '^Kaleyra sandbox listening' "$WORK/sandbox.log" && break
+  kill -0 "$SANDBOX_PID" 2>/dev/null || break
+  sleep 0.5
+done
+grep -q '^Kaleyra sandbox listening' "$WORK/sandbox.log" \
+  || { cat "$WORK/sandbox.log"; echo "FAILED: the stand-alone sandbox did not start"; exit 1; }
 SANDBOX_URL="$(grep -o 'listening on http://[^ ]*' "$WORK/sandbox.log" | grep -o 'http://.*')"
 set +e
 KALEYRA_BASE_URL="$SANDBOX_URL" KALEYRA_SID=HXSANDBOX00000IN KALEYRA_API_KEY=sandbox-key-not-secret \
@@ -83,12 +89,13 @@ echo "one message through KALEYRA_* configuration: exit 0"
 step "keep-running mode for the browser checks"
 java -jar example-process/target/kaleyra-cta-example.jar --keep-running --server.port=0 >"$WORK/keep.log" 2>&1 &
 APP_PID=$!
-for _ in $(seq 1 120); do
+# start-up plus the demo run, whose own settle limit is 120 s: on a loaded machine give it room
+for _ in $(seq 1 300); do
   grep -q '^READY' "$WORK/keep.log" && break
   kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/keep.log"; echo "FAILED: the example stopped"; exit 1; }
   sleep 1
 done
-grep -q '^READY' "$WORK/keep.log" || { tail -40 "$WORK/keep.log"; echo "FAILED: not ready within 120 s"; exit 1; }
+grep -q '^READY' "$WORK/keep.log" || { tail -40 "$WORK/keep.log"; echo "FAILED: not ready within 300 s"; exit 1; }
 grep -q "All routes behaved as designed." "$WORK/keep.log" || { cat "$WORK/keep.log"; echo "FAILED: routes"; exit 1; }
 COCKPIT="$(grep -o 'Cockpit: *http://localhost:[0-9]*' "$WORK/keep.log" | grep -o 'http://.*')"
 VIEWER="$(grep -o 'Kaleyra sandbox): http://[^ ]*' "$WORK/keep.log" | grep -o 'http://.*')"
