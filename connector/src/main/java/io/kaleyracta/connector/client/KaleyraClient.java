@@ -100,7 +100,7 @@ public final class KaleyraClient implements AutoCloseable {
         // the message is on its way: never resend it, even though we cannot tell its id
         LOG.warnf("KCTA-012 Kaleyra accepted the message (HTTP %d) but its answer had no readable message_id", status);
       }
-      return new SendOutcome.Accepted(messageId, false);
+      return new SendOutcome.Accepted(messageId);
     }
     Optional<KaleyraResponse> error = parsed.filter(r -> r.code() != null && !r.code().isBlank());
     if (error.isPresent()) {

@@ -64,10 +64,6 @@ public record KaleyraConfig(
     return new KaleyraConfig(sid, apiKey, baseUri, businessNumber, connectTimeout, readTimeout, maxAttempts, backoff);
   }
 
-  public Optional<String> defaultBusinessNumber() {
-    return Optional.ofNullable(businessNumber);
-  }
-
   @Override
   public String toString() {
     return "KaleyraConfig[sid=" + sid + ", apiKey=***, baseUri=" + baseUri + ", businessNumber=" + businessNumber

@@ -42,8 +42,8 @@ public sealed interface SendOutcome
     return false;
   }
 
-  /** Kaleyra took the message (HTTP 2xx). {@code restored} when an earlier run already sent it. */
-  record Accepted(String messageId, boolean restored) implements SendOutcome {
+  /** Kaleyra took the message (HTTP 2xx); {@code messageId} is null when its answer could not be read. */
+  record Accepted(String messageId) implements SendOutcome {
     @Override
     public boolean accepted() {
       return true;

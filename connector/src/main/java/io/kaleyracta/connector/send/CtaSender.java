@@ -71,10 +71,10 @@ public final class CtaSender implements AutoCloseable {
     if (earlier.accepted()) {
       LOG.infof("KCTA-102 WhatsApp CTA already accepted in an earlier run of this job, not sent again: "
           + "messageId=%s ref=%s", earlier.messageId(), input.ref());
-      return new SendOutcome.Accepted(earlier.messageId(), true);
+    } else {
+      LOG.warnf("KCTA-106 WhatsApp CTA not sent again: an earlier run of this job got no readable answer from "
+          + "Kaleyra, so the message may have been delivered (ref=%s); check Kaleyra's report", input.ref());
     }
-    LOG.warnf("KCTA-106 WhatsApp CTA not sent again: an earlier run of this job got no readable answer from "
-        + "Kaleyra, so the message may have been delivered (ref=%s); check Kaleyra's report", input.ref());
     return earlier;
   }
 

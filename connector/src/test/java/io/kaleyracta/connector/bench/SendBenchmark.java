@@ -125,7 +125,7 @@ public final class SendBenchmark {
     InMemorySendLedger ledger = new InMemorySendLedger();
     for (int i = 0; i < entries; i++) {
       ledger.record("default/" + java.util.UUID.randomUUID() + "@1764064800000/sendReminder#1",
-          new SendOutcome.Accepted("SBX" + (10_000_000 + i), false));
+          new SendOutcome.Accepted("SBX" + (10_000_000 + i)));
     }
     long after = usedAfterGc(runtime);
     System.out.printf("InMemorySendLedger: %d entries (its cap) use about %.1f MB, %d bytes/entry%n",

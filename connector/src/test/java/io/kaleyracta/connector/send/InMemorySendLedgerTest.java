@@ -33,12 +33,12 @@ class InMemorySendLedgerTest {
   @Test
   void remembersWhatMayHaveBeenSent() {
     InMemorySendLedger ledger = new InMemorySendLedger();
-    ledger.record("engine/job-1/sendCta#1", new SendOutcome.Accepted("SBX1", false));
-    ledger.record("engine/job-2/sendCta#1", new SendOutcome.Accepted(null, false));
+    ledger.record("engine/job-1/sendCta#1", new SendOutcome.Accepted("SBX1"));
+    ledger.record("engine/job-2/sendCta#1", new SendOutcome.Accepted(null));
     ledger.record("engine/job-3/sendCta#1", new SendOutcome.Unconfirmed("HTTP 502"));
 
-    assertThat(ledger.find("engine/job-1/sendCta#1")).contains(new SendOutcome.Accepted("SBX1", false));
-    assertThat(ledger.find("engine/job-2/sendCta#1")).contains(new SendOutcome.Accepted(null, false));
+    assertThat(ledger.find("engine/job-1/sendCta#1")).contains(new SendOutcome.Accepted("SBX1"));
+    assertThat(ledger.find("engine/job-2/sendCta#1")).contains(new SendOutcome.Accepted(null));
     assertThat(ledger.find("engine/job-3/sendCta#1")).contains(new SendOutcome.Unconfirmed("HTTP 502"));
     assertThat(ledger.find("engine/job-1/sendCta#2")).isEmpty();
   }
@@ -47,7 +47,7 @@ class InMemorySendLedgerTest {
   void forgetsAfterTheRetention() {
     MovableClock clock = new MovableClock();
     InMemorySendLedger ledger = new InMemorySendLedger(10, Duration.ofHours(24), clock);
-    ledger.record("k", new SendOutcome.Accepted("SBX1", false));
+    ledger.record("k", new SendOutcome.Accepted("SBX1"));
 
     clock.now = clock.now.plus(Duration.ofHours(23));
     assertThat(ledger.find("k")).isPresent();
@@ -60,12 +60,12 @@ class InMemorySendLedgerTest {
   void staysBoundedDroppingTheOldestFirst() {
     InMemorySendLedger ledger = new InMemorySendLedger(3, Duration.ofHours(24), Clock.systemUTC());
     for (int i = 1; i <= 5; i++) {
-      ledger.record("k" + i, new SendOutcome.Accepted("id" + i, false));
+      ledger.record("k" + i, new SendOutcome.Accepted("id" + i));
     }
 
     assertThat(ledger.size()).isEqualTo(3);
     assertThat(ledger.find("k1")).isEmpty();
     assertThat(ledger.find("k2")).isEmpty();
-    assertThat(ledger.find("k5")).contains(new SendOutcome.Accepted("id5", false));
+    assertThat(ledger.find("k5")).contains(new SendOutcome.Accepted("id5"));
   }
 }
