@@ -41,7 +41,8 @@ if [[ ! -x /usr/bin/chromium ]]; then
   SUDO=""; [[ "$(id -u)" -ne 0 ]] && SUDO="sudo"
   $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
-java -version 2>&1 | head -1; mvn -v | head -1; node --version; /usr/bin/chromium --version
+# sed reads to the end (head would close the pipe early, and with pipefail a broken pipe fails the script)
+java -version 2>&1 | sed -n 1p; mvn -v 2>&1 | sed -n 1p; node --version; /usr/bin/chromium --version
 (cd "$HERE" && npm ci --no-audit --no-fund --loglevel=error)
 
 step "lint the journey's BPMN with Camunda's C7 rules"
