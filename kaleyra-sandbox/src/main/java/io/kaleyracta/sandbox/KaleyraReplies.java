@@ -85,6 +85,31 @@ final class KaleyraReplies {
                 + " latest WhatsApp terms.", "to");
     }
 
+    /** A success status whose JSON carries no message id at all. */
+    static Reply emptyOk() {
+        return Reply.json(200, "{}");
+    }
+
+    static Reply noContent() {
+        return Reply.json(204, "");
+    }
+
+    /** A gateway's own JSON error in front of Kaleyra: not one of Kaleyra's codes. */
+    static Reply gatewayTimeoutJson() {
+        return Reply.json(504, Json.createObjectBuilder()
+                .add("code", "GATEWAY_TIMEOUT")
+                .add("message", "The upstream server did not respond in time")
+                .build().toString());
+    }
+
+    /** Rate limited: try again after the given number of seconds. */
+    static Reply rateLimited(int retryAfterSeconds) {
+        Reply reply = error(429, "TOO_MANY_REQUESTS", "Too many requests, please retry after " + retryAfterSeconds
+                + " second(s)", JsonValue.EMPTY_JSON_OBJECT, Json.createObjectBuilder().add("rate", "limit exceeded"));
+        return new Reply(reply.status(), reply.contentType(), reply.body(),
+                Map.of("retry-after", String.valueOf(retryAfterSeconds)));
+    }
+
     static Reply htmlBadGateway() {
         String page = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
                 + "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";

@@ -106,7 +106,7 @@ public final class KaleyraSandbox implements AutoCloseable {
         return state.accepted();
     }
 
-    /** Forgets recorded requests, accepted messages and the flaky and outage triggers' per-recipient counters. */
+    /** Forgets recorded requests, accepted messages and the flaky, outage and rate-limited triggers' per-recipient counters. */
     public void reset() {
         state.reset();
     }

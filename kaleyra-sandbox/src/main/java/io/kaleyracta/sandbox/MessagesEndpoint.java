@@ -88,6 +88,16 @@ final class MessagesEndpoint {
                 return KaleyraReplies.malformedAccepted(accept(businessNumber, payload));
             case UNKNOWN_CODE:
                 return KaleyraReplies.unknownCode();
+            case EMPTY_OK:
+                return KaleyraReplies.emptyOk();
+            case NO_CONTENT:
+                return KaleyraReplies.noContent();
+            case GATEWAY_TIMEOUT_JSON:
+                return KaleyraReplies.gatewayTimeoutJson();
+            case RATE_LIMITED:
+                return state.nextRateLimitedCall(payload.to()) % 2 == 0
+                        ? KaleyraReplies.accepted(accept(businessNumber, payload))
+                        : KaleyraReplies.rateLimited(1);
             default:
                 throw new IllegalStateException("no reply for trigger " + trigger);
         }

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Everything a running sandbox remembers, safe for many handler threads at once: registered business
  * numbers, the slow delay, recorded requests (kept in arrival order even when answered out of order),
- * accepted messages and the per-recipient counters of the flaky and outage triggers.
+ * accepted messages and the per-recipient counters of the flaky, outage and rate-limited triggers.
  */
 final class SandboxState {
 
@@ -23,6 +23,7 @@ final class SandboxState {
     private final List<AcceptedMessage> accepted = new ArrayList<>();
     private final ConcurrentHashMap<String, AtomicInteger> flakyCounters = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, AtomicInteger> outageCounters = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, AtomicInteger> rateLimitedCounters = new ConcurrentHashMap<>();
     private volatile Duration slowDelay = Duration.ofSeconds(3);
 
     void registerBusinessNumber(String number) {
@@ -80,6 +81,12 @@ final class SandboxState {
         return outageCounters.computeIfAbsent(Trigger.withoutPlus(recipient), k -> new AtomicInteger()).incrementAndGet();
     }
 
+    /** Rate-limited calls so far for this recipient, counting this one (1-based). */
+    int nextRateLimitedCall(String recipient) {
+        return rateLimitedCounters.computeIfAbsent(Trigger.withoutPlus(recipient), k -> new AtomicInteger())
+                .incrementAndGet();
+    }
+
     void reset() {
         requests.clear();
         synchronized (accepted) {
@@ -87,5 +94,6 @@ final class SandboxState {
         }
         flakyCounters.clear();
         outageCounters.clear();
+        rateLimitedCounters.clear();
     }
 }

@@ -54,7 +54,28 @@ public enum Trigger {
     MALFORMED_ACCEPTED("+919000000202"),
 
     /** 400 with a code the spec does not list, {@code WAV2101}, and a plausible message. */
-    UNKNOWN_CODE("+919000002101");
+    UNKNOWN_CODE("+919000002101"),
+
+    /**
+     * 200 with the JSON body {@code {}}: a success status without a message id, as a proxy or a wrong base URL
+     * might answer. Not recorded as accepted.
+     */
+    EMPTY_OK("+919000000200"),
+
+    /** 204 No Content with no body at all (a wrong base URL pointing at some other service). Not accepted. */
+    NO_CONTENT("+919000000204"),
+
+    /**
+     * 504 with a gateway's own JSON, {@code {"code":"GATEWAY_TIMEOUT","message":"The upstream server did not
+     * respond in time"}}: a code that is not Kaleyra's, after which the message may or may not have been taken.
+     */
+    GATEWAY_TIMEOUT_JSON("+919000005040"),
+
+    /**
+     * 429 {@code TOO_MANY_REQUESTS} with {@code Retry-After: 1}, then 202, counted per recipient; the cycle starts
+     * again after the 202. {@link KaleyraSandbox#reset()} restarts it.
+     */
+    RATE_LIMITED("+919000000429");
 
     private final String recipient;
 

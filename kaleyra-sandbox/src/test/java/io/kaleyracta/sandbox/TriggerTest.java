@@ -183,6 +183,51 @@ class TriggerTest extends SandboxTest {
     }
 
     @Test
+    void emptyOkAnswers200WithAnEmptyObjectAndAcceptsNothing() {
+        HttpResponse<String> response = client.send(SandboxClient.full(Trigger.EMPTY_OK.recipient()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
+        assertThat(response.body()).isEqualTo("{}");
+        assertThat(sandbox.accepted()).isEmpty();
+    }
+
+    @Test
+    void noContentAnswers204WithoutABody() {
+        HttpResponse<String> response = client.send(SandboxClient.full(Trigger.NO_CONTENT.recipient()));
+
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(response.body()).isEmpty();
+        assertThat(sandbox.accepted()).isEmpty();
+    }
+
+    @Test
+    void gatewayTimeoutJsonAnswers504WithAGatewaysOwnCode() {
+        HttpResponse<String> response = client.send(SandboxClient.full(Trigger.GATEWAY_TIMEOUT_JSON.recipient()));
+
+        assertThat(response.statusCode()).isEqualTo(504);
+        assertThat(response.body()).isEqualTo(
+                "{\"code\":\"GATEWAY_TIMEOUT\",\"message\":\"The upstream server did not respond in time\"}");
+        assertThat(sandbox.accepted()).isEmpty();
+    }
+
+    @Test
+    void rateLimitedAnswers429WithRetryAfterThen202AndStartsOver() {
+        String body = SandboxClient.minimal(Trigger.RATE_LIMITED.recipient());
+
+        HttpResponse<String> limited = client.send(body);
+        HttpResponse<String> accepted = client.send(body);
+        HttpResponse<String> again = client.send(body);
+
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("retry-after")).hasValue("1");
+        assertThat(MessagesEndpointTest.json(limited.body()).getString("code")).isEqualTo("TOO_MANY_REQUESTS");
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        assertThat(again.statusCode()).isEqualTo(429);
+        assertThat(sandbox.accepted()).hasSize(1);
+    }
+
+    @Test
     void reservedRecipientsAreDistinctAndLookLikePhoneNumbers() {
         assertThat(Arrays.stream(Trigger.values()).map(Trigger::recipient))
                 .doesNotHaveDuplicates()

@@ -54,7 +54,8 @@ final class QuietHttpEngine {
         .setDefaultRequestConfig(RequestConfig.custom()
             .setConnectTimeout(connectMillis)
             .setSocketTimeout(readMillis)
-            .setConnectionRequestTimeout(readMillis) // waiting for a pooled connection is bounded too
+            // waiting for a pooled connection is bounded like connecting: nothing has been sent yet
+            .setConnectionRequestTimeout(connectMillis)
             .build())
         .disableCookieManagement()
         .useSystemProperties()

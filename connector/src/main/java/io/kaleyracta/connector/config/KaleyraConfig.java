@@ -27,7 +27,8 @@ public record KaleyraConfig(
     Duration connectTimeout,
     Duration readTimeout,
     int maxAttempts,
-    Duration initialBackoff) {
+    Duration initialBackoff,
+    Duration maxRetryAfter) {
 
   public static final String SID = "kaleyra.sid";
   public static final String API_KEY = "kaleyra.api-key";
@@ -38,11 +39,42 @@ public record KaleyraConfig(
   public static final String READ_TIMEOUT_MS = "kaleyra.read-timeout-ms";
   public static final String RETRY_MAX_ATTEMPTS = "kaleyra.retry.max-attempts";
   public static final String RETRY_BACKOFF_MS = "kaleyra.retry.backoff-ms";
+  public static final String RETRY_MAX_RETRY_AFTER_MS = "kaleyra.retry.max-retry-after-ms";
 
   static final long DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
   static final long DEFAULT_READ_TIMEOUT_MS = 15_000;
   static final int DEFAULT_MAX_ATTEMPTS = 3;
   static final long DEFAULT_BACKOFF_MS = 500;
+  static final long DEFAULT_MAX_RETRY_AFTER_MS = 10_000;
+  /** Upper bound of every duration key: an hour is already far beyond any sane send, and no sum can overflow. */
+  static final long MAX_MS = 3_600_000;
+  /** Upper bound of attempts: each may hold the job for a read timeout, and Kaleyra suggests retrying in minutes. */
+  static final int MAX_ATTEMPTS = 10;
+
+  /** Without a cap on Retry-After waits (as before that key existed): {@value #DEFAULT_MAX_RETRY_AFTER_MS} ms. */
+  public KaleyraConfig(String sid, String apiKey, URI baseUri, String businessNumber, Duration connectTimeout,
+      Duration readTimeout, int maxAttempts, Duration initialBackoff) {
+    this(sid, apiKey, baseUri, businessNumber, connectTimeout, readTimeout, maxAttempts, initialBackoff,
+        Duration.ofMillis(DEFAULT_MAX_RETRY_AFTER_MS));
+  }
+
+  /** Also for configurations built in code: durations and attempts within the keys' bounds, so no sum overflows. */
+  public KaleyraConfig {
+    requireWithin(CONNECT_TIMEOUT_MS, connectTimeout, 1);
+    requireWithin(READ_TIMEOUT_MS, readTimeout, 1);
+    requireWithin(RETRY_BACKOFF_MS, initialBackoff, 0);
+    requireWithin(RETRY_MAX_RETRY_AFTER_MS, maxRetryAfter, 0);
+    if (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS) {
+      throw new KaleyraConfigException(RETRY_MAX_ATTEMPTS + " must be a whole number from 1 to " + MAX_ATTEMPTS);
+    }
+  }
+
+  private static void requireWithin(String key, Duration value, long minMillis) {
+    if (value == null || value.compareTo(Duration.ofMillis(minMillis)) < 0
+        || value.compareTo(Duration.ofMillis(MAX_MS)) > 0) {
+      throw new KaleyraConfigException(key + " must be a whole number from " + minMillis + " to " + MAX_MS);
+    }
+  }
 
   /** Reads and checks every key; all problems are reported together. */
   public static KaleyraConfig from(Config config) {
@@ -56,19 +88,37 @@ public record KaleyraConfig(
     String apiKey = reader.required(API_KEY);
     URI baseUri = reader.baseUri();
     String businessNumber = reader.businessNumber();
-    Duration connectTimeout = Duration.ofMillis(reader.number(CONNECT_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT_MS, 1));
-    Duration readTimeout = Duration.ofMillis(reader.number(READ_TIMEOUT_MS, DEFAULT_READ_TIMEOUT_MS, 1));
-    int maxAttempts = (int) reader.number(RETRY_MAX_ATTEMPTS, DEFAULT_MAX_ATTEMPTS, 1);
-    Duration backoff = Duration.ofMillis(reader.number(RETRY_BACKOFF_MS, DEFAULT_BACKOFF_MS, 0));
+    Duration connectTimeout = Duration.ofMillis(reader.number(CONNECT_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT_MS, 1, MAX_MS));
+    Duration readTimeout = Duration.ofMillis(reader.number(READ_TIMEOUT_MS, DEFAULT_READ_TIMEOUT_MS, 1, MAX_MS));
+    int maxAttempts = (int) reader.number(RETRY_MAX_ATTEMPTS, DEFAULT_MAX_ATTEMPTS, 1, MAX_ATTEMPTS);
+    Duration backoff = Duration.ofMillis(reader.number(RETRY_BACKOFF_MS, DEFAULT_BACKOFF_MS, 0, MAX_MS));
+    Duration maxRetryAfter =
+        Duration.ofMillis(reader.number(RETRY_MAX_RETRY_AFTER_MS, DEFAULT_MAX_RETRY_AFTER_MS, 0, MAX_MS));
     reader.failOnProblems();
-    return new KaleyraConfig(sid, apiKey, baseUri, businessNumber, connectTimeout, readTimeout, maxAttempts, backoff);
+    return new KaleyraConfig(sid, apiKey, baseUri, businessNumber, connectTimeout, readTimeout, maxAttempts, backoff,
+        maxRetryAfter);
+  }
+
+  /**
+   * The longest one send can take with this configuration: per attempt a pool checkout and a connect (each bounded
+   * by the connect timeout) and a read timeout, plus the pauses between attempts (the doubling backoff, or a 429's
+   * Retry-After up to {@link #maxRetryAfter()}, whichever is longer).
+   */
+  public Duration worstCaseSendTime() {
+    Duration total = connectTimeout.multipliedBy(2).plus(readTimeout).multipliedBy(maxAttempts);
+    Duration backoff = initialBackoff;
+    for (int attempt = 2; attempt <= maxAttempts; attempt++) {
+      total = total.plus(backoff.compareTo(maxRetryAfter) > 0 ? backoff : maxRetryAfter);
+      backoff = backoff.multipliedBy(2);
+    }
+    return total;
   }
 
   @Override
   public String toString() {
     return "KaleyraConfig[sid=" + sid + ", apiKey=***, baseUri=" + baseUri + ", businessNumber=" + businessNumber
         + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", maxAttempts=" + maxAttempts
-        + ", initialBackoff=" + initialBackoff + "]";
+        + ", initialBackoff=" + initialBackoff + ", maxRetryAfter=" + maxRetryAfter + "]";
   }
 
   /** Collects problems instead of failing on the first, so an operator fixes everything in one round. */
@@ -93,20 +143,19 @@ public record KaleyraConfig(
       return value;
     }
 
-    long number(String key, long defaultValue, long min) {
+    /** A whole number within bounds; anything else (a fraction, a sign, 30 digits) is a problem naming the key. */
+    long number(String key, long defaultValue, long min, long max) {
       String value = value(key);
       if (value == null) {
         return defaultValue;
       }
-      try {
+      if (value.matches("[+-]?[0-9]{1,18}")) { // 18 digits always fit a long: no overflow to catch
         long parsed = Long.parseLong(value);
-        if (parsed >= min) {
+        if (parsed >= min && parsed <= max) {
           return parsed;
         }
-      } catch (NumberFormatException e) {
-        // reported below
       }
-      problems.add(key + " must be a whole number >= " + min);
+      problems.add(key + " must be a whole number from " + min + " to " + max);
       return defaultValue;
     }
 

@@ -38,7 +38,9 @@ public class SendWhatsAppCtaDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     // output mappings read ${messageId} on every path, the error paths included
     execution.setVariableLocal(MESSAGE_ID, null);
-    SendOutcome outcome = sender.get().send(execution::getVariableLocal, DeliveryKey.of(execution));
+    CtaSender sender = this.sender.get();
+    JobLockTime.warnOnceIfSendOutlastsLock(execution.getProcessEngine(), sender.config());
+    SendOutcome outcome = sender.send(execution::getVariableLocal, DeliveryKey.of(execution));
     if (outcome.accepted()) {
       execution.setVariableLocal(MESSAGE_ID, outcome.messageId());
       clearStaleError(execution);

@@ -1,5 +1,7 @@
 package io.kaleyracta.connector.engine;
 
+import static io.kaleyracta.connector.log.ConnectorLog.escape;
+
 import org.camunda.bpm.engine.ProcessEngineException;
 
 /**
@@ -11,8 +13,10 @@ public class UnhandledKaleyraErrorException extends ProcessEngineException {
   private final String errorCode;
 
   public UnhandledKaleyraErrorException(String activityId, String errorCode, String errorMessage) {
-    super("WhatsApp CTA task '" + activityId + "' failed with " + errorCode + " (" + errorMessage + "), and no "
-        + "error boundary event or error event sub-process catches " + errorCode + ": add one so the journey "
+    // the engine logs this message: escaped, Kaleyra's text cannot start a log line of its own
+    super("WhatsApp CTA task '" + activityId + "' failed with " + escape(errorCode) + " (" + escape(errorMessage)
+        + "), and no error boundary event or error event sub-process catches " + escape(errorCode)
+        + ": add one so the journey "
         + "routes this failure");
     this.errorCode = errorCode;
   }

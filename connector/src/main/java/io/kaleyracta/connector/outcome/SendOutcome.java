@@ -1,5 +1,7 @@
 package io.kaleyracta.connector.outcome;
 
+import java.time.Duration;
+
 /**
  * What happened to one send, in the terms the process needs: accepted with Kaleyra's message id, or failed
  * with the error code an error boundary event catches and a message for {@code kaleyraErrorMessage}.
@@ -37,12 +39,20 @@ public sealed interface SendOutcome
     return false;
   }
 
+  /** How long Kaleyra asked us to wait before trying again (a 429's {@code Retry-After}), or {@code null}. */
+  default Duration retryAfter() {
+    return null;
+  }
+
   /** Accepted, or unknown: a second POST could reach the customer twice. */
   default boolean mayHaveBeenSent() {
     return false;
   }
 
-  /** Kaleyra took the message (HTTP 2xx); {@code messageId} is null when its answer could not be read. */
+  /**
+   * Kaleyra took the message: a 2xx carrying a message id, or Kaleyra's {@code WA202} code in an answer too broken to
+   * read the id from ({@code messageId} is then null).
+   */
   record Accepted(String messageId) implements SendOutcome {
     @Override
     public boolean accepted() {
@@ -96,8 +106,16 @@ public sealed interface SendOutcome
     }
   }
 
-  /** No connection could be made (refused, unknown host, connect timeout): the request never left. */
-  record Unavailable(String message) implements SendOutcome {
+  /**
+   * The request never left (refused, unknown host, connect timeout, TLS handshake failure, no free pooled
+   * connection), or Kaleyra refused it unread (429). {@code retryAfter} is the wait a 429 asked for, else null.
+   */
+  record Unavailable(String message, Duration retryAfter) implements SendOutcome {
+
+    public Unavailable(String message) {
+      this(message, null);
+    }
+
     @Override
     public String errorCode() {
       return UNAVAILABLE;
@@ -114,7 +132,10 @@ public sealed interface SendOutcome
     }
   }
 
-  /** The request was sent but the answer was not Kaleyra's (HTML error page, timeout, broken JSON). */
+  /**
+   * The request was sent but no answer says what Kaleyra did: an HTML error page, a timeout, broken JSON, a 2xx
+   * without a message id, a 5xx with a code that is not Kaleyra's.
+   */
   record Unconfirmed(String message) implements SendOutcome {
     @Override
     public String errorCode() {

@@ -1,5 +1,7 @@
 package io.kaleyracta.connector.send;
 
+import static io.kaleyracta.connector.log.ConnectorLog.LOG;
+
 import io.kaleyracta.connector.client.KaleyraClient;
 import io.kaleyracta.connector.config.KaleyraConfig;
 import io.kaleyracta.connector.input.CtaMessageInput;
@@ -10,15 +12,12 @@ import io.kaleyracta.connector.payload.PayloadJson;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
-import org.jboss.logging.Logger;
 
 /**
  * The send path without the engine: validate the input, skip what the ledger says was already accepted, map to
  * Kaleyra's payload, call Kaleyra, retry only failures that prove nothing was sent, record the acceptance.
  */
 public final class CtaSender implements AutoCloseable {
-
-  private static final Logger LOG = Logger.getLogger(CtaSender.class);
 
   private final KaleyraConfig config;
   private final KaleyraClient client;
@@ -44,7 +43,7 @@ public final class CtaSender implements AutoCloseable {
   public SendOutcome send(Function<String, Object> rawInputs, String deliveryKey) {
     InputValidator.Result validated = InputValidator.validate(rawInputs, config.businessNumber());
     if (!validated.valid()) {
-      LOG.warnf("KCTA-101 WhatsApp CTA not sent. %s", validated.message());
+      LOG.invalidInput(validated.message());
       return new SendOutcome.InvalidInput(validated.message());
     }
     CtaMessageInput input = validated.input();
@@ -57,11 +56,9 @@ public final class CtaSender implements AutoCloseable {
       ledger.record(deliveryKey, outcome);
     }
     if (outcome.accepted()) {
-      LOG.infof("KCTA-100 WhatsApp CTA accepted: messageId=%s ref=%s to=%s", outcome.messageId(), input.ref(),
-          CtaMessageInput.maskPhone(input.recipient()));
+      LOG.accepted(outcome.messageId(), input.ref(), input.recipient());
     } else {
-      LOG.warnf("KCTA-103 WhatsApp CTA not sent: code=%s message=%s ref=%s to=%s", outcome.errorCode(),
-          outcome.errorMessage(), input.ref(), CtaMessageInput.maskPhone(input.recipient()));
+      LOG.notSent(outcome.errorCode(), outcome.errorMessage(), input.ref(), input.recipient());
     }
     return outcome;
   }
@@ -69,23 +66,30 @@ public final class CtaSender implements AutoCloseable {
   /** The engine runs this delivery again: what was (maybe) sent is not sent twice. */
   private static SendOutcome replay(SendOutcome earlier, CtaMessageInput input) {
     if (earlier.accepted()) {
-      LOG.infof("KCTA-102 WhatsApp CTA already accepted in an earlier run of this job, not sent again: "
-          + "messageId=%s ref=%s", earlier.messageId(), input.ref());
+      LOG.alreadyAccepted(earlier.messageId(), input.ref());
     } else {
-      LOG.warnf("KCTA-106 WhatsApp CTA not sent again: an earlier run of this job got no readable answer from "
-          + "Kaleyra, so the message may have been delivered (ref=%s); check Kaleyra's report", input.ref());
+      LOG.unknownOutcomeNotResent(input.ref());
     }
     return earlier;
   }
 
+  /**
+   * Retries what proves nothing was sent, within the budget: {@code kaleyra.retry.max-attempts} attempts, pausing
+   * the doubling backoff, or as long as a 429's Retry-After asks when that is at most
+   * {@code kaleyra.retry.max-retry-after-ms} (a longer wait ends the call: the job would outlive its lock).
+   */
   private SendOutcome sendWithRetries(String businessNumber, CtaMessageRequest request) {
     Duration backoff = config.initialBackoff();
     SendOutcome outcome = client.send(businessNumber, request);
     for (int attempt = 2; attempt <= config.maxAttempts() && outcome.retryable(); attempt++) {
-      LOG.infof("KCTA-104 Kaleyra attempt %d of %d failed (%s), retrying in %d ms", attempt - 1,
-          config.maxAttempts(), outcome.errorCode(), backoff.toMillis());
+      Duration pause = outcome.retryAfter() == null ? backoff : outcome.retryAfter();
+      if (outcome.retryAfter() != null && pause.compareTo(config.maxRetryAfter()) > 0) {
+        LOG.retryAfterTooLong(pause, KaleyraConfig.RETRY_MAX_RETRY_AFTER_MS, config.maxRetryAfter());
+        return outcome;
+      }
+      LOG.retrying(attempt - 1, config.maxAttempts(), outcome.errorCode(), pause);
       try {
-        Thread.sleep(backoff.toMillis());
+        Thread.sleep(pause.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return outcome;
@@ -102,7 +106,7 @@ public final class CtaSender implements AutoCloseable {
     try {
       json.close();
     } catch (Exception e) {
-      LOG.debug("KCTA-105 closing JSON-B failed", e);
+      LOG.closingJsonFailed(e);
     }
   }
 }

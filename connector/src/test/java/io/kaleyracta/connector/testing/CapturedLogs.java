@@ -16,6 +16,7 @@ import java.util.logging.SimpleFormatter;
 public final class CapturedLogs implements AutoCloseable {
 
   private final List<String> lines = new ArrayList<>();
+  private final List<LogRecord> records = new ArrayList<>();
   private final Logger root = LogManager.getLogManager().getLogger("");
   private final Level previousRootLevel = root.getLevel();
   private final SimpleFormatter formatter = new SimpleFormatter();
@@ -25,6 +26,7 @@ public final class CapturedLogs implements AutoCloseable {
       String line = formatter.format(record);
       synchronized (lines) {
         lines.add(line);
+        records.add(record);
       }
     }
 
@@ -54,6 +56,23 @@ public final class CapturedLogs implements AutoCloseable {
     synchronized (lines) {
       return List.copyOf(lines);
     }
+  }
+
+  /** The records themselves, for their level and logger name. */
+  public List<LogRecord> records() {
+    synchronized (lines) {
+      return List.copyOf(records);
+    }
+  }
+
+  /** A record's message with its parameters filled in, as a log file shows it after the level. */
+  public String message(LogRecord record) {
+    return formatter.formatMessage(record);
+  }
+
+  /** A record as a log file shows it: header, message, stack trace. */
+  public String formatted(LogRecord record) {
+    return formatter.format(record);
   }
 
   @Override

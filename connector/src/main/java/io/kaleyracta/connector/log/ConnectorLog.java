@@ -1,0 +1,150 @@
+package io.kaleyracta.connector.log;
+
+import io.kaleyracta.connector.input.CtaMessageInput;
+import java.time.Duration;
+import org.jboss.logging.Logger;
+
+/**
+ * Every line the connector logs, each with its number ({@code KCTA-nnn}), in one place as in Camunda's
+ * {@code BaseLogger} subclasses, so that what reaches a log is decided here and nowhere else: phone numbers masked,
+ * no message text, no header values, and every value escaped. A ref, Kaleyra's message or an exception's text can
+ * hold CR, LF or other control characters; escaped, they can never start a line of their own (a forged
+ * {@code KCTA-100 ... accepted}) or reorder what a terminal shows.
+ *
+ * <p>Categories stay those of the classes that log: {@code io.kaleyracta.connector.client.KaleyraClient} (the HTTP
+ * exchange), {@code io.kaleyracta.connector.send.CtaSender} (one line per send) and
+ * {@code io.kaleyracta.connector.engine} (engine checks).
+ */
+public final class ConnectorLog {
+
+  public static final ConnectorLog LOG = new ConnectorLog();
+
+  private final Logger client = Logger.getLogger("io.kaleyracta.connector.client.KaleyraClient");
+  private final Logger send = Logger.getLogger("io.kaleyracta.connector.send.CtaSender");
+  private final Logger engine = Logger.getLogger("io.kaleyracta.connector.engine");
+
+  private ConnectorLog() {
+  }
+
+  // the HTTP exchange, KCTA-01x
+
+  public void request(String sid, String businessNumber, String recipient) {
+    if (client.isDebugEnabled()) {
+      client.debugf("KCTA-010 POST /v2/%s/whatsapp/%s/messages headers [Content-Type: application/json, "
+          + "cache-control: no-cache, api-key: (omitted)] to %s", escape(sid), mask(businessNumber), mask(recipient));
+    }
+  }
+
+  public void answered(int status) {
+    client.debugf("KCTA-011 Kaleyra answered HTTP %d", status);
+  }
+
+  public void acceptedWithoutMessageId(int status, String code) {
+    client.warnf("KCTA-012 Kaleyra accepted the message (HTTP %d, %s) but its answer had no readable message_id",
+        status, escape(code));
+  }
+
+  public void closingClientFailed(Exception e) {
+    client.debugf("KCTA-013 closing the REST client failed: %s", escape(e));
+  }
+
+  public void quietEngineNotVisible(LinkageError e) {
+    client.debugf("KCTA-014 RESTEasy's Apache engine is not visible here (%s); using the standard client", escape(e));
+  }
+
+  // one line per send, KCTA-10x
+
+  public void accepted(String messageId, String ref, String recipient) {
+    send.infof("KCTA-100 WhatsApp CTA accepted: messageId=%s ref=%s to=%s", escape(messageId), escape(ref),
+        mask(recipient));
+  }
+
+  public void invalidInput(String violations) {
+    send.warnf("KCTA-101 WhatsApp CTA not sent. %s", escape(violations));
+  }
+
+  public void alreadyAccepted(String messageId, String ref) {
+    send.infof("KCTA-102 WhatsApp CTA already accepted in an earlier run of this job, not sent again: "
+        + "messageId=%s ref=%s", escape(messageId), escape(ref));
+  }
+
+  public void notSent(String code, String message, String ref, String recipient) {
+    send.warnf("KCTA-103 WhatsApp CTA not sent: code=%s message=%s ref=%s to=%s", escape(code), escape(message),
+        escape(ref), mask(recipient));
+  }
+
+  public void retrying(int failedAttempt, int maxAttempts, String code, Duration pause) {
+    send.infof("KCTA-104 Kaleyra attempt %d of %d failed (%s), retrying in %d ms", failedAttempt, maxAttempts,
+        escape(code), pause.toMillis());
+  }
+
+  public void closingJsonFailed(Exception e) {
+    send.debugf("KCTA-105 closing JSON-B failed: %s", escape(e));
+  }
+
+  public void unknownOutcomeNotResent(String ref) {
+    send.warnf("KCTA-106 WhatsApp CTA not sent again: an earlier run of this job got no readable answer from "
+        + "Kaleyra, so the message may have been delivered (ref=%s); check Kaleyra's report", escape(ref));
+  }
+
+  public void retryAfterTooLong(Duration retryAfter, String key, Duration cap) {
+    send.infof("KCTA-107 Kaleyra asked to retry after %d ms, longer than %s allows (%d ms): not waiting",
+        retryAfter.toMillis(), key, cap.toMillis());
+  }
+
+  // engine checks, KCTA-20x
+
+  public void sendMayOutlastJobLock(String engineName, Duration worstCase, long lockTimeMillis, String keys) {
+    engine.warnf("KCTA-200 A WhatsApp CTA send may take up to %d ms with this configuration (%s), longer than the "
+        + "job executor's lock time of engine '%s' (%d ms): another job executor may then run the same job at the "
+        + "same time. Lower those values or raise the lock time (lockTimeInMillis)", worstCase.toMillis(), keys,
+        escape(engineName), lockTimeMillis);
+  }
+
+  /**
+   * The value as one line of plain text: CR, LF and tab as {@code \r}, {@code \n}, {@code \t}; every other control
+   * character (C0, DEL, C1), the Unicode line and paragraph separators and the bidirectional overrides as
+   * {@code \}{@code uXXXX}. Everything else, a backslash included, is kept, so ordinary text reads as it was.
+   */
+  public static String escape(Object value) {
+    if (value == null) {
+      return "null";
+    }
+    String text = value.toString();
+    int first = 0;
+    while (first < text.length() && !needsEscape(text.charAt(first))) {
+      first++;
+    }
+    if (first == text.length()) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, first);
+    for (int i = first; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\r' -> out.append("\\r");
+        case '\n' -> out.append("\\n");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (needsEscape(c)) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean needsEscape(char c) {
+    return Character.getType(c) == Character.CONTROL
+        || c == '\u2028' || c == '\u2029'
+        || (c >= '\u202a' && c <= '\u202e')
+        || (c >= '\u2066' && c <= '\u2069');
+  }
+
+  private static String mask(String phone) {
+    return escape(CtaMessageInput.maskPhone(phone));
+  }
+}
