@@ -40,7 +40,10 @@ public class SendWhatsAppCtaDelegate implements JavaDelegate {
     execution.setVariableLocal(MESSAGE_ID, null);
     CtaSender sender = this.sender.get();
     JobLockTime.warnOnceIfSendOutlastsLock(execution.getProcessEngine(), sender.config());
-    SendOutcome outcome = sender.send(execution::getVariableLocal, DeliveryKey.of(execution));
+    SendOutcome outcome;
+    try (LogContext ignored = LogContext.of(execution)) {
+      outcome = sender.send(execution::getVariableLocal, DeliveryKey.of(execution));
+    }
     if (outcome.accepted()) {
       execution.setVariableLocal(MESSAGE_ID, outcome.messageId());
       clearStaleError(execution);

@@ -6,6 +6,7 @@ import io.kaleyracta.connector.client.KaleyraClient;
 import io.kaleyracta.connector.config.KaleyraConfig;
 import io.kaleyracta.connector.input.CtaMessageInput;
 import io.kaleyracta.connector.input.InputValidator;
+import io.kaleyracta.connector.observe.SendObserver;
 import io.kaleyracta.connector.outcome.SendOutcome;
 import io.kaleyracta.connector.payload.CtaMessageRequest;
 import io.kaleyracta.connector.payload.PayloadJson;
@@ -23,13 +24,20 @@ public final class CtaSender implements AutoCloseable {
   private final KaleyraClient client;
   private final PayloadJson json;
   private final SendLedger ledger;
+  private final SendObserver observer;
 
   /** Builds the REST client: make one sender per configuration and share it. */
   public CtaSender(KaleyraConfig config, SendLedger ledger) {
+    this(config, ledger, SendObserver.NONE);
+  }
+
+  /** Same, with an observer that is told every outcome, retry and replay (metrics, health). */
+  public CtaSender(KaleyraConfig config, SendLedger ledger, SendObserver observer) {
     this.config = config;
     this.json = new PayloadJson();
     this.client = KaleyraClient.create(config, json);
     this.ledger = ledger;
+    this.observer = observer;
   }
 
   public KaleyraConfig config() {
@@ -41,17 +49,22 @@ public final class CtaSender implements AutoCloseable {
    * @param deliveryKey names this delivery for the ledger, or {@code null} when a re-run cannot be told apart
    */
   public SendOutcome send(Function<String, Object> rawInputs, String deliveryKey) {
+    long started = System.nanoTime();
     InputValidator.Result validated = InputValidator.validate(rawInputs, config.businessNumber());
     if (!validated.valid()) {
       LOG.invalidInput(validated.message());
-      return new SendOutcome.InvalidInput(validated.message());
+      SendOutcome invalid = new SendOutcome.InvalidInput(validated.message());
+      observer.completed(invalid, Duration.ofNanos(System.nanoTime() - started));
+      return invalid;
     }
     CtaMessageInput input = validated.input();
     Optional<SendOutcome> earlier = deliveryKey == null ? Optional.empty() : ledger.find(deliveryKey);
     if (earlier.isPresent()) {
+      observer.replayed(earlier.get());
       return replay(earlier.get(), input);
     }
     SendOutcome outcome = sendWithRetries(input.businessNumber(), CtaMessageRequest.from(input));
+    observer.completed(outcome, Duration.ofNanos(System.nanoTime() - started));
     if (deliveryKey != null && outcome.mayHaveBeenSent()) {
       ledger.record(deliveryKey, outcome);
     }
@@ -88,6 +101,7 @@ public final class CtaSender implements AutoCloseable {
         return outcome;
       }
       LOG.retrying(attempt - 1, config.maxAttempts(), outcome.errorCode(), pause);
+      observer.retrying(outcome);
       try {
         Thread.sleep(pause.toMillis());
       } catch (InterruptedException e) {

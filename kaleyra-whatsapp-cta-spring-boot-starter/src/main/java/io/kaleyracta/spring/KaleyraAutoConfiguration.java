@@ -1,0 +1,67 @@
+package io.kaleyracta.spring;
+
+import io.kaleyracta.connector.config.KaleyraConfig;
+import io.kaleyracta.connector.engine.KaleyraConnectorPlugin;
+import io.kaleyracta.connector.engine.SendWhatsAppCtaDelegate;
+import io.kaleyracta.connector.observe.SendObserver;
+import io.kaleyracta.connector.send.CtaSender;
+import io.kaleyracta.connector.send.InMemorySendLedger;
+import io.kaleyracta.connector.send.SendLedger;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
+
+/**
+ * The connector in a Spring Boot application: {@code kaleyra.*} from Spring's Environment (application.yaml,
+ * profiles, environment variables, any property source), one shared {@link CtaSender}, and the bean
+ * {@value KaleyraConnectorPlugin#BEAN_NAME}.
+ *
+ * <p>{@code camunda:class="io.kaleyracta.connector.engine.SendWhatsAppCtaDelegate"} uses the same bean: a
+ * Spring-built engine asks the application context for a bean of a delegate's class before it instantiates one
+ * (Camunda's {@code SpringArtifactFactory}), so both wirings send with this configuration. The engine's beans map is
+ * left alone: Spring's own resolver keeps answering every other bean name in expressions.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(KaleyraProperties.class)
+public class KaleyraAutoConfiguration {
+
+  /**
+   * Reads and checks the configuration at start-up (not lazily: a bad key stops the application, naming each key).
+   * Relaxed names as everywhere in Spring Boot: {@code kaleyra.api-key}, {@code kaleyra.apiKey} and
+   * {@code KALEYRA_API_KEY} are one key.
+   */
+  @Bean
+  @Lazy(false)
+  @ConditionalOnMissingBean
+  public KaleyraConfig kaleyraConfig(Environment environment) {
+    Binder binder = Binder.get(environment);
+    return KaleyraConfig.from(key -> binder.bind(key, Bindable.of(String.class)).orElse(null));
+  }
+
+  /** The default ledger, in this JVM; declare a {@link SendLedger} bean to use a shared store. */
+  @Bean
+  @ConditionalOnMissingBean
+  public SendLedger kaleyraSendLedger() {
+    return new InMemorySendLedger();
+  }
+
+  /** One sender (one REST client and its connection pool) for the application, observed by every SendObserver. */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean
+  public CtaSender kaleyraCtaSender(KaleyraConfig config, SendLedger ledger, ObjectProvider<SendObserver> observers) {
+    return new CtaSender(config, ledger, SendObserver.all(observers.orderedStream().toList()));
+  }
+
+  /** {@code camunda:delegateExpression="${kaleyraWhatsAppCta}"}, and the instance {@code camunda:class} gets. */
+  @Bean(name = KaleyraConnectorPlugin.BEAN_NAME)
+  @ConditionalOnMissingBean(name = KaleyraConnectorPlugin.BEAN_NAME)
+  public SendWhatsAppCtaDelegate kaleyraWhatsAppCta(CtaSender kaleyraCtaSender) {
+    return new SendWhatsAppCtaDelegate(() -> kaleyraCtaSender);
+  }
+}

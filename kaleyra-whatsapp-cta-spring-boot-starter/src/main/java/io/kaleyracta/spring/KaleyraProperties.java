@@ -1,0 +1,158 @@
+package io.kaleyracta.spring;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code kaleyra.*} keys as Spring Boot shows them: IDE completion (configuration metadata) and
+ * {@code /actuator/configprops} (the API key sanitised).
+ *
+ * <p>The connector itself does not read this class: {@link KaleyraAutoConfiguration} hands Spring's Environment to
+ * {@code KaleyraConfig}, which applies the same rules and messages as on every other host. That is why a value
+ * Spring cannot convert ({@code read-timeout-ms: soon}) is ignored here instead of failing with Spring's message:
+ * start-up then fails with the connector's, naming each bad key.
+ */
+@ConfigurationProperties(prefix = "kaleyra", ignoreInvalidFields = true)
+public class KaleyraProperties {
+
+  /** Your Kaleyra account SID (required). */
+  private String sid;
+
+  /** Your Kaleyra API key (required); only ever sent as the api-key header, never shown by the actuator. */
+  private String apiKey;
+
+  /** Kaleyra's pod: IN (api.in.kaleyra.io), SG (api.ap.kaleyra.io) or EU (api.eu.kaleyra.io). */
+  private String region = "IN";
+
+  /** Overrides the region's host, e.g. a sandbox or a proxy: https, or http only for a loopback host. */
+  private String baseUrl;
+
+  /** The default sending WhatsApp business number in E.164 form; a task's businessNumber input wins. */
+  private String businessNumber;
+
+  /** Connect timeout in milliseconds. */
+  private Long connectTimeoutMs = 5000L;
+
+  /** Read timeout in milliseconds; when it expires the outcome is KALEYRA_OUTCOME_UNKNOWN. */
+  private Long readTimeoutMs = 15000L;
+
+  private final Retry retry = new Retry();
+
+  private final Health health = new Health();
+
+  public String getSid() {
+    return sid;
+  }
+
+  public void setSid(String sid) {
+    this.sid = sid;
+  }
+
+  public String getApiKey() {
+    return apiKey;
+  }
+
+  public void setApiKey(String apiKey) {
+    this.apiKey = apiKey;
+  }
+
+  public String getRegion() {
+    return region;
+  }
+
+  public void setRegion(String region) {
+    this.region = region;
+  }
+
+  public String getBaseUrl() {
+    return baseUrl;
+  }
+
+  public void setBaseUrl(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  public String getBusinessNumber() {
+    return businessNumber;
+  }
+
+  public void setBusinessNumber(String businessNumber) {
+    this.businessNumber = businessNumber;
+  }
+
+  public Long getConnectTimeoutMs() {
+    return connectTimeoutMs;
+  }
+
+  public void setConnectTimeoutMs(Long connectTimeoutMs) {
+    this.connectTimeoutMs = connectTimeoutMs;
+  }
+
+  public Long getReadTimeoutMs() {
+    return readTimeoutMs;
+  }
+
+  public void setReadTimeoutMs(Long readTimeoutMs) {
+    this.readTimeoutMs = readTimeoutMs;
+  }
+
+  public Retry getRetry() {
+    return retry;
+  }
+
+  public Health getHealth() {
+    return health;
+  }
+
+  /** In-call retries of failures that prove nothing was sent (WA500, no connection, 429). */
+  public static class Retry {
+
+    /** Attempts in total for WA500 and connection failures (1 = no retry). */
+    private Integer maxAttempts = 3;
+
+    /** First pause between attempts in milliseconds, doubled each time. */
+    private Long backoffMs = 500L;
+
+    /** Longest Retry-After of a 429 that is waited within the call, in milliseconds; a longer one ends the call. */
+    private Long maxRetryAfterMs = 10000L;
+
+    public Integer getMaxAttempts() {
+      return maxAttempts;
+    }
+
+    public void setMaxAttempts(Integer maxAttempts) {
+      this.maxAttempts = maxAttempts;
+    }
+
+    public Long getBackoffMs() {
+      return backoffMs;
+    }
+
+    public void setBackoffMs(Long backoffMs) {
+      this.backoffMs = backoffMs;
+    }
+
+    public Long getMaxRetryAfterMs() {
+      return maxRetryAfterMs;
+    }
+
+    public void setMaxRetryAfterMs(Long maxRetryAfterMs) {
+      this.maxRetryAfterMs = maxRetryAfterMs;
+    }
+  }
+
+  /** The health indicator (Spring Boot only). */
+  public static class Health {
+
+    /** How long an unavailable or unknown outcome keeps the kaleyra health indicator at WARNING. */
+    private Duration window = Duration.ofMinutes(15);
+
+    public Duration getWindow() {
+      return window;
+    }
+
+    public void setWindow(Duration window) {
+      this.window = window;
+    }
+  }
+}
