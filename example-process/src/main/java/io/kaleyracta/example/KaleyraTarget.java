@@ -2,21 +2,38 @@ package io.kaleyracta.example;
 
 import io.kaleyracta.sandbox.KaleyraSandbox;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
- * Where the reminders go: the local Kaleyra sandbox (no credentials needed) or the real Kaleyra.
+ * Where the reminders go: the local Kaleyra sandbox (no credentials needed) or the real Kaleyra, each a Spring
+ * profile that the connector's starter reads like any other {@code kaleyra.*} configuration.
  *
- * <p>The connector reads MicroProfile Config, not Spring properties. For the sandbox, this class starts it on a
- * free port of 127.0.0.1 and sets its coordinates as system properties ({@code kaleyra.base-url}, {@code
- * kaleyra.sid}, ...), which MicroProfile Config reads before environment variables, so stray {@code KALEYRA_*}
- * variables cannot point the demo at the real Kaleyra. For the real Kaleyra nothing is set here: the connector reads
- * {@code KALEYRA_SID}, {@code KALEYRA_API_KEY}, {@code KALEYRA_BUSINESS_NUMBER} (and optionally {@code
- * KALEYRA_REGION} or {@code KALEYRA_BASE_URL}) from the environment itself, as it would in production.
+ * <ul>
+ *   <li>{@value #DEMO_PROFILE} ({@code application-demo.yaml}): this class starts the sandbox on a free port of
+ *       127.0.0.1 and hands the port to Spring as {@value #SANDBOX_PORT_PROPERTY}; the profile points
+ *       {@code kaleyra.*} at it. {@code KALEYRA_*} environment variables are ignored in this mode, so stray ones
+ *       cannot point the demo at the real Kaleyra.
+ *   <li>{@value #REAL_ACCOUNT_PROFILE} ({@code application-real-account.yaml}): {@code KALEYRA_SID},
+ *       {@code KALEYRA_API_KEY}, {@code KALEYRA_BUSINESS_NUMBER} (and optionally {@code KALEYRA_REGION} or
+ *       {@code KALEYRA_BASE_URL}) come from the environment, as they would in production.
+ * </ul>
  */
 public final class KaleyraTarget implements AutoCloseable {
+
+  public static final String DEMO_PROFILE = "demo";
+  public static final String REAL_ACCOUNT_PROFILE = "real-account";
+  /** The sandbox's port, for {@code application-demo.yaml}. */
+  public static final String SANDBOX_PORT_PROPERTY = "kaleyra-sandbox.port";
 
   /** The environment variable naming the phone that receives the one real message. */
   public static final String RECIPIENT_ENV = "KALEYRA_DEMO_RECIPIENT";
@@ -59,16 +76,33 @@ public final class KaleyraTarget implements AutoCloseable {
     return new KaleyraTarget(null, env.get(RECIPIENT_ENV).trim(), baseUrl);
   }
 
-  /** Starts the sandbox on a free port and points the connector at it. */
+  /** Starts the sandbox on a free port; {@link #configure} points the connector at it. */
   public static KaleyraTarget sandbox() {
     KaleyraSandbox sandbox = KaleyraSandbox.start();
-    System.setProperty("kaleyra.base-url", sandbox.baseUrl());
-    System.setProperty("kaleyra.sid", KaleyraSandbox.SID);
-    System.setProperty("kaleyra.api-key", KaleyraSandbox.API_KEY);
-    System.setProperty("kaleyra.business-number", KaleyraSandbox.BUSINESS_NUMBER);
-    // the connector's default, pinned so the sandbox's outage (3 x WA500) always outlasts the in-call retries
-    System.setProperty("kaleyra.retry.max-attempts", "3");
     return new KaleyraTarget(sandbox, null, sandbox.baseUrl());
+  }
+
+  /** Chooses the application's profile for this target; for the sandbox, also its port and no KALEYRA_* variables. */
+  public void configure(SpringApplication application) {
+    if (sandbox == null) {
+      application.setAdditionalProfiles(REAL_ACCOUNT_PROFILE);
+      return;
+    }
+    application.setAdditionalProfiles(DEMO_PROFILE);
+    application.setDefaultProperties(Map.of(SANDBOX_PORT_PROPERTY, sandbox.port()));
+    application.addInitializers(context -> ignoreKaleyraVariables(context.getEnvironment()));
+  }
+
+  /** Takes the KALEYRA_* variables out of the environment Spring reads (the process's own stay as they are). */
+  static void ignoreKaleyraVariables(ConfigurableEnvironment environment) {
+    MutablePropertySources sources = environment.getPropertySources();
+    String name = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
+    if (!(sources.get(name) instanceof MapPropertySource variables)) {
+      return;
+    }
+    Map<String, Object> kept = new HashMap<>(variables.getSource());
+    kept.keySet().removeIf(variable -> variable.toUpperCase(Locale.ROOT).startsWith("KALEYRA_"));
+    sources.replace(name, new SystemEnvironmentPropertySource(name, kept));
   }
 
   public boolean isSandbox() {

@@ -77,6 +77,7 @@ public class ReminderExampleApplication {
       return 2;
     }
     SpringApplication application = new SpringApplication(ReminderExampleApplication.class);
+    target.configure(application);
     if (!options.keepRunning) {
       // the one-shot run needs no web apps: no port is opened
       application.setWebApplicationType(WebApplicationType.NONE);

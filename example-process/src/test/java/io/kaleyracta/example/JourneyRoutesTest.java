@@ -12,9 +12,7 @@ import io.kaleyracta.sandbox.RecordedRequest;
 import io.kaleyracta.sandbox.Trigger;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.io.StringReader;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -139,23 +137,6 @@ class JourneyRoutesTest extends JourneyTest {
   }
 
   @Test
-  void senderNumberNotOnTheAccountAlertsTheOperator() throws Exception {
-    System.setProperty("kaleyra.business-number", "+918888888888");
-    JourneyRun.Result result;
-    try {
-      result = run(customer("+919812345670"));
-    } finally {
-      System.setProperty("kaleyra.business-number", KaleyraSandbox.BUSINESS_NUMBER);
-    }
-
-    assertWaitingAt(result, "fixKaleyraAccount", "WA401");
-    assertThat(requests()).singleElement().satisfies(request -> {
-      assertThat(request.rawPath()).contains("918888888888");
-      assertThat(request.status()).isEqualTo(401);
-    });
-  }
-
-  @Test
   void outageThatOutlastsTheInCallRetriesIsRetriedAfterTheTimerAndSent() throws Exception {
     JourneyRun.Result result = run(customer(Trigger.OUTAGE_THEN_RECOVERY.recipient()));
 
@@ -180,22 +161,6 @@ class JourneyRoutesTest extends JourneyTest {
     assertThat(variable(result.processInstanceId(), "reminderChannel")).isEqualTo("sms");
     assertThat(statuses()).as("4 tries of 3 attempts each").hasSize(12).containsOnly(500);
     assertThat(SANDBOX.accepted()).isEmpty();
-  }
-
-  @Test
-  void unreachableKaleyraTakesTheSameRetryLoop() throws Exception {
-    System.setProperty("kaleyra.base-url", "http://127.0.0.1:" + closedPort());
-    JourneyRun.Result result;
-    try {
-      result = run(customer("+919812345670"));
-    } finally {
-      System.setProperty("kaleyra.base-url", SANDBOX.baseUrl());
-    }
-
-    assertThat(result.outcome().activityId()).isEqualTo("reminderSentBySms");
-    assertThat(result.outcome().errorCode()).isEqualTo("KALEYRA_UNAVAILABLE");
-    assertThat(result.outcome().timedRetries()).isEqualTo(3);
-    assertThat(requests()).isEmpty();
   }
 
   @Test
@@ -237,15 +202,6 @@ class JourneyRoutesTest extends JourneyTest {
     assertThat(statuses()).as("the job's three tries").containsExactly(400, 400, 400);
   }
 
-  private void assertWaitingAt(JourneyRun.Result result, String userTask, String errorCode) {
-    assertThat(result.outcome().kind()).as("%s", result.outcome()).isEqualTo(Route.Kind.WAITING);
-    assertThat(result.outcome().activityId()).isEqualTo(userTask);
-    assertThat(result.outcome().errorCode()).isEqualTo(errorCode);
-    assertThat(variable(result.processInstanceId(), "kaleyraErrorCode")).isEqualTo(errorCode);
-    assertThat(result.outcome().messageId()).isNull();
-    assertThat(SANDBOX.accepted()).isEmpty();
-  }
-
   private Task taskOf(JourneyRun.Result result) {
     return engine.getTaskService().createTaskQuery().processInstanceId(result.processInstanceId()).singleResult();
   }
@@ -254,9 +210,4 @@ class JourneyRoutesTest extends JourneyTest {
     return Json.createReader(new StringReader(request.body())).readObject();
   }
 
-  private static int closedPort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }

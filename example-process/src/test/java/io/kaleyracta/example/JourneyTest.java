@@ -1,5 +1,7 @@
 package io.kaleyracta.example;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.kaleyracta.example.demo.DemoCustomer;
 import io.kaleyracta.example.demo.JourneyRun;
 import io.kaleyracta.example.demo.Outcome;
@@ -14,16 +16,28 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The example application (Spring Boot, Camunda 7, H2, job executor on) with the real diagram, against the sandbox
- * the one command uses. Every test class extending this shares one application context and one sandbox.
+ * the one command uses, in its demo profile. Every test class extending this shares one application context and
+ * one sandbox (unless it changes the configuration). The connector's in-call backoff is shortened so the outage
+ * routes run in seconds.
  */
-@SpringBootTest(classes = ReminderExampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(classes = ReminderExampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    properties = "kaleyra.retry.backoff-ms=50")
+@ActiveProfiles(KaleyraTarget.DEMO_PROFILE)
 abstract class JourneyTest {
 
   static final Duration SETTLE = Duration.ofSeconds(40);
   static final KaleyraSandbox SANDBOX = TestKaleyra.sandbox();
+
+  @DynamicPropertySource
+  static void sandboxPort(DynamicPropertyRegistry registry) {
+    registry.add(KaleyraTarget.SANDBOX_PORT_PROPERTY, SANDBOX::port);
+  }
 
   @Autowired
   ProcessEngine engine;
@@ -62,6 +76,15 @@ abstract class JourneyTest {
     var variable = engine.getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceId(processInstanceId).variableName(name).singleResult();
     return variable == null ? null : variable.getValue();
+  }
+
+  void assertWaitingAt(JourneyRun.Result result, String userTask, String errorCode) {
+    assertThat(result.outcome().kind()).as("%s", result.outcome()).isEqualTo(Route.Kind.WAITING);
+    assertThat(result.outcome().activityId()).isEqualTo(userTask);
+    assertThat(result.outcome().errorCode()).isEqualTo(errorCode);
+    assertThat(variable(result.processInstanceId(), "kaleyraErrorCode")).isEqualTo(errorCode);
+    assertThat(result.outcome().messageId()).isNull();
+    assertThat(SANDBOX.accepted()).isEmpty();
   }
 
   static List<RecordedRequest> requests() {

@@ -71,9 +71,27 @@ public final class JourneyRun {
     }
   }
 
-  /** Where the instance rests now. */
+  /**
+   * Where the instance rests now. The place is read first and the variables after it: a job that commits between
+   * the queries then makes the variables newer than the place, never older (a place seen before its job committed
+   * is "running", and the next look sees the rest).
+   */
   public Outcome observe(String processInstanceId) {
     HistoryService history = engine.getHistoryService();
+    List<Incident> incidents = engine.getRuntimeService().createIncidentQuery()
+        .processInstanceId(processInstanceId).list();
+    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+        .processInstanceId(processInstanceId).singleResult();
+    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).list();
+    String where = null;
+    if (incidents.isEmpty() && instance.getEndTime() == null && tasks.isEmpty()) {
+      try {
+        where = "still at " + String.join(", ", engine.getRuntimeService().getActiveActivityIds(processInstanceId));
+      } catch (NullValueException e) {
+        where = "ended just now"; // between the queries above; the next look sees it
+      }
+    }
+
     Map<String, Object> variables = new HashMap<>();
     for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
         .processInstanceId(processInstanceId).list()) {
@@ -84,16 +102,12 @@ public final class JourneyRun {
     int timedRetries = (int) history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
         .activityId(TIMER_ID).finished().count();
 
-    List<Incident> incidents = engine.getRuntimeService().createIncidentQuery()
-        .processInstanceId(processInstanceId).list();
     if (!incidents.isEmpty()) {
       Incident incident = incidents.get(0);
       Matcher code = INCIDENT_CODE.matcher(String.valueOf(incident.getIncidentMessage()));
       return new Outcome(Route.Kind.INCIDENT, incident.getActivityId(), nameOf(incident.getActivityId()), messageId,
           code.find() ? code.group(1) : errorCode, timedRetries, incident.getIncidentMessage());
     }
-    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-        .processInstanceId(processInstanceId).singleResult();
     if (instance.getEndTime() != null) {
       String end = history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
           .activityType("noneEndEvent").list().stream()
@@ -101,16 +115,9 @@ public final class JourneyRun {
           .map(HistoricActivityInstance::getActivityId).orElse(null);
       return new Outcome(Route.Kind.ENDED, end, nameOf(end), messageId, errorCode, timedRetries, null);
     }
-    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).list();
     if (!tasks.isEmpty()) {
       String taskKey = tasks.get(0).getTaskDefinitionKey();
       return new Outcome(Route.Kind.WAITING, taskKey, nameOf(taskKey), messageId, errorCode, timedRetries, null);
-    }
-    String where;
-    try {
-      where = "still at " + String.join(", ", engine.getRuntimeService().getActiveActivityIds(processInstanceId));
-    } catch (NullValueException e) {
-      where = "ended just now"; // between the queries above; the next look sees it
     }
     return new Outcome(Route.Kind.RUNNING, null, null, messageId, errorCode, timedRetries, where);
   }
