@@ -2,6 +2,7 @@ package io.kaleyracta.connector.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kaleyracta.connector.testing.CtaModel;
 import io.kaleyracta.connector.testing.EngineTest;
 import io.kaleyracta.sandbox.AcceptedMessage;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +17,9 @@ import org.junit.jupiter.api.Test;
  */
 class ModelerExportedDiagramTest extends EngineTest {
 
-  private static final String EXPORTED = "modeler/modeler-exported-cta.bpmn";
-
   @Test
   void theDiagramDrawnWithTheTemplateSendsTheMessageTheAnalystTypedIn() {
-    engine.manageDeployment(repository.createDeployment().addClasspathResource(EXPORTED).deploy());
+    engine.manageDeployment(repository.createDeployment().addClasspathResource(CtaModel.MODELER_EXPORTED).deploy());
 
     ProcessInstance instance = runtime.startProcessInstanceByKey("whatsappCtaFromModeler",
         Map.of("customerPhone", "+919812345678", "firstName", "Zoë", "customerId", "c-42"));

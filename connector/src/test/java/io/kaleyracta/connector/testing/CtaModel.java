@@ -1,6 +1,9 @@
 package io.kaleyracta.connector.testing;
 
 import io.kaleyracta.connector.engine.SendWhatsAppCtaDelegate;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Collection;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -18,6 +21,8 @@ public final class CtaModel {
   public static final String PROCESS = "cta";
   public static final String TASK = "sendCta";
   public static final String RESULT_VARIABLE = "kaleyraMessageId";
+  /** The diagram the browser test drew with the element template in the Camunda modeler, exactly as exported. */
+  public static final String MODELER_EXPORTED = "modeler/modeler-exported-cta.bpmn";
 
   private final Collection<String> inputs;
   private boolean async;
@@ -32,6 +37,15 @@ public final class CtaModel {
 
   public static CtaModel withInputs(Collection<String> inputs) {
     return new CtaModel(inputs);
+  }
+
+  /** {@link #MODELER_EXPORTED}, read with this engine's model API. */
+  public static BpmnModelInstance modelerExported() {
+    try (InputStream in = CtaModel.class.getClassLoader().getResourceAsStream(MODELER_EXPORTED)) {
+      return Bpmn.readModelFromStream(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public CtaModel async() {

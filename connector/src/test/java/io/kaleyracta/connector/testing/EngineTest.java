@@ -4,15 +4,14 @@ import io.kaleyracta.connector.config.KaleyraConfig;
 import io.kaleyracta.sandbox.KaleyraSandbox;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.test.TestHelper;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -26,15 +25,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 public abstract class EngineTest {
 
-  /**
-   * One engine for all test classes from camunda.cfg.xml, taken from the same cache the extension uses, so its
-   * services are there for {@code @BeforeEach} methods (the extension only initialises them before each test).
-   */
-  private static final ProcessEngine PROCESS_ENGINE = TestHelper.getProcessEngine("camunda.cfg.xml");
+  /** One engine for all test classes, built from camunda.cfg.xml through the engine's public API. */
+  private static final ProcessEngine PROCESS_ENGINE =
+      ProcessEngineConfiguration.createProcessEngineConfigurationFromResource("camunda.cfg.xml").buildProcessEngine();
 
-  /** Per test instance: a static extension shared by several classes loses its services after the first class. */
+  /** Cleans up after each test; the same on Camunda 7, Operaton and CIB seven (see {@link TestEngine}). */
   @RegisterExtension
-  protected final ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+  protected final TestEngine engine = new TestEngine(PROCESS_ENGINE);
 
   protected static KaleyraSandbox sandbox;
 
