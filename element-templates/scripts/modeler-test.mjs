@@ -37,7 +37,13 @@ const FIELDS = {
   'Reference 1 (optional)': 'spring-campaign',
   'Reference 2 (optional)': 'modeler-test'
 };
-const OPTIONAL = Object.keys(FIELDS).filter((label) => label.endsWith('(optional)'));
+// The media header's fields are optional too, but only for an Image, Video or Document header: this analyst keeps
+// the Text header, leaves them empty and checks them separately; the bean-template run fills them.
+const MEDIA_LINK = 'Header media link';
+const DOCUMENT_FILENAME = 'Document file name (document only)';
+const HEADER_TYPE = { label: 'Header type', value: 'text' };
+const OPTIONAL = [...Object.keys(FIELDS).filter((label) => label.endsWith('(optional)')), MEDIA_LINK, DOCUMENT_FILENAME];
+const TEMPORARY = { [MEDIA_LINK]: 'https://cdn.example.com/temporary.jpg' };
 const SOURCE = { label: 'Source system', value: 'braze' };
 const RESULT_VARIABLE = { label: 'Result variable', value: 'offerMessageId' };
 const ASYNC = 'Send in a background job (recommended)';
@@ -160,12 +166,20 @@ async function run(page, url, problems) {
   await expectError(page, 'Button link', 'shop.example.com/offer', 'Enter the full link starting with https://');
   await expectError(page, 'Header (optional)', 'h'.repeat(61), 'The header can have at most 60 characters');
   await expectNoError(page, 'Header (optional)', `${'h'.repeat(70)} \${longTitle}`);
+  await expectError(page, MEDIA_LINK, 'http://cdn.example.com/offer.jpg', "Enter the file's full https:// link");
+  await expectError(page, MEDIA_LINK, 'http://127.0.0.1:8080/offer.jpg', "Enter the file's full https:// link");
+  await expectError(page, MEDIA_LINK, 'cdn.example.com/offer.jpg', "Enter the file's full https:// link");
+  await expectError(page, MEDIA_LINK, `https://cdn.example.com/${'a'.repeat(1977)}`, "Enter the file's full https:// link");
+  await expectNoError(page, MEDIA_LINK, `https://cdn.example.com/${'a'.repeat(1976)}`);
+  await expectNoError(page, MEDIA_LINK, '${offerImageUrl}');
+  await expectError(page, DOCUMENT_FILENAME, 'd'.repeat(256), 'The file name can have at most 255 characters');
+  await expectNoError(page, DOCUMENT_FILENAME, '🎁'.repeat(255));
   await expectError(page, RESULT_VARIABLE.label, 'offer id', 'Enter a variable name');
   await expectError(page, 'Message text', '', 'Must not be empty.');
 
   step('emptying optional fields and leaving them neither throws nor shows an error');
   for (const label of OPTIONAL) {
-    await type(page, label, 'temporary');
+    await type(page, label, TEMPORARY[label] || 'temporary');
     const shown = await errorsShownDuring(page, label, () => clear(page, label));
     assert.deepEqual(shown, [], `errors shown while emptying "${label}"`);
     assertNoProblems(problems, `after emptying "${label}"`);
@@ -176,6 +190,9 @@ async function run(page, url, problems) {
     await type(page, label, value);
     assert.equal(await errorOf(page, label), null, `error under "${label}"`);
   }
+  assert.equal(await page.getByLabel(HEADER_TYPE.label).inputValue(), HEADER_TYPE.value, 'the header type defaults to Text');
+  assert.deepEqual(await page.getByLabel(HEADER_TYPE.label).locator('option').allTextContents(), ['Text',
+    'Image (JPEG or PNG, up to 5 MB)', 'Video (MP4 or 3GPP, up to 16 MB)', 'Document (PDF, up to 100 MB)'], 'header types');
   await page.getByLabel(SOURCE.label).selectOption(SOURCE.value);
   await type(page, RESULT_VARIABLE.label, RESULT_VARIABLE.value);
   const asyncBox = page.getByLabel(ASYNC);
@@ -226,7 +243,7 @@ function checkExport(xml) {
   has('camunda:asyncBefore="true"');
   const inputs = {
     recipient: FIELDS["Customer's WhatsApp number"], businessNumber: FIELDS['Sender number (optional)'],
-    headerText: FIELDS['Header (optional)'], bodyText: FIELDS['Message text'], footerText: FIELDS['Footer (optional)'],
+    headerType: HEADER_TYPE.value, headerText: FIELDS['Header (optional)'], bodyText: FIELDS['Message text'], footerText: FIELDS['Footer (optional)'],
     buttonText: FIELDS['Button label'], buttonUrl: FIELDS['Button link'], ref: FIELDS['Reference (optional)'],
     ref1: FIELDS['Reference 1 (optional)'], ref2: FIELDS['Reference 2 (optional)'], waSource: SOURCE.value
   };
@@ -234,7 +251,11 @@ function checkExport(xml) {
     has(`<camunda:inputParameter name="${name}">${escape(value)}</camunda:inputParameter>`);
   }
   has(`<camunda:outputParameter name="${RESULT_VARIABLE.value}">\${messageId}</camunda:outputParameter>`);
-  assert.equal((xml.match(/<camunda:inputParameter /g) || []).length, Object.keys(inputs).length, 'input count');
+  // the emptied media header fields stay as empty parameters, which the engine reads as absent
+  for (const name of ['headerMediaUrl', 'headerDocumentFilename']) {
+    assert.match(xml, new RegExp(`<camunda:inputParameter name="${name}"\\s*(/>|></camunda:inputParameter>)`), `${name} empty`);
+  }
+  assert.equal((xml.match(/<camunda:inputParameter /g) || []).length, Object.keys(inputs).length + 2, 'input count');
   assert.match(xml, new RegExp(`<bpmn:startEvent id="${START.id}" name="${START.name}">\\s*<bpmn:outgoing>\\w+</bpmn:outgoing>`));
   assert.match(xml, new RegExp(`<bpmn:endEvent id="${END.id}" name="${END.name}">\\s*<bpmn:incoming>\\w+</bpmn:incoming>\\s*</bpmn:endEvent>`));
   assert.equal((xml.match(/<bpmn:sequenceFlow /g) || []).length, 2, 'start -> task -> end');
@@ -250,7 +271,14 @@ async function checkBeanTemplate(page, url, problems) {
   await page.click('#chooser button:text-is("Send WhatsApp CTA (application server)")');
   await openGroup(page, 'Button');
   await type(page, 'Button label', 'See offer');
+  step('choose an Image header and give its link');
+  await openGroup(page, 'Message');
+  await page.getByLabel(HEADER_TYPE.label).selectOption('image');
+  await type(page, MEDIA_LINK, 'https://cdn.example.com/offers/spring-sale.jpg');
+  assert.equal(await errorOf(page, MEDIA_LINK), null, `error under "${MEDIA_LINK}"`);
   const { xml } = await page.evaluate(() => window.modeler.saveXML({ format: true }));
+  assert.match(xml, /<camunda:inputParameter name="headerType">image<\/camunda:inputParameter>/);
+  assert.match(xml, /<camunda:inputParameter name="headerMediaUrl">https:\/\/cdn\.example\.com\/offers\/spring-sale\.jpg<\/camunda:inputParameter>/);
   assert.match(xml, /camunda:modelerTemplate="io\.kaleyracta\.whatsapp-cta-bean"/);
   assert.match(xml, /camunda:delegateExpression="\$\{kaleyraWhatsAppCta\}"/);
   assert.doesNotMatch(xml, /camunda:class=/);
@@ -331,9 +359,13 @@ async function type(page, label, value) {
   await field.press('ControlOrMeta+a');
   await field.press('Delete');
   const lines = value.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (i > 0) await field.press('Enter');
-    await field.pressSequentially(lines[i]);
+  if (value.length > 200) {
+    await field.fill(value); // a long link: keystroke by keystroke would take seconds
+  } else {
+    for (let i = 0; i < lines.length; i++) {
+      if (i > 0) await field.press('Enter');
+      await field.pressSequentially(lines[i]);
+    }
   }
   await field.press('Tab');
   assert.equal(await field.inputValue(), value.trim(), `"${label}" after typing`);

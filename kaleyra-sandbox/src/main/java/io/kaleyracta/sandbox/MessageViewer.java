@@ -56,6 +56,7 @@ final class MessageViewer {
             + ".details code{font-family:Consolas,'DejaVu Sans Mono',monospace;font-size:11.5px}\n"
             + ".empty{margin:40px auto;max-width:460px;text-align:center;background:#ffeecd;color:#54656f;border-radius:8px;"
             + "padding:10px 14px;font-size:13px;box-shadow:0 1px .5px rgba(11,20,26,.13)}\n"
+            + MediaHeaderView.CSS
             + "</style>\n";
 
     private static final String POLL = "<script>\n(function(){var v=document.body.getAttribute('data-version');"
@@ -111,6 +112,7 @@ final class MessageViewer {
                 .append("<div class=\"chat\">To <b>").append(escape(m.to())).append("</b> from ")
                 .append(escape(m.businessNumber())).append("</div>\n")
                 .append("<div class=\"wrap\"><div class=\"bubble\"><div class=\"content\">\n");
+        MediaHeaderView.render(html, m.mediaHeader());
         if (m.headerText() != null) {
             html.append("<div class=\"h\">").append(escape(m.headerText())).append("</div>\n");
         }
@@ -153,6 +155,11 @@ final class MessageViewer {
                     .add("business_number", m.businessNumber())
                     .add("to", m.to());
             add(o, "header_text", m.headerText());
+            if (m.mediaHeader() != null) {
+                add(o, "header_type", m.mediaHeader().type());
+                add(o, "header_media_url", m.mediaHeader().link());
+                add(o, "header_document_filename", m.mediaHeader().filename());
+            }
             add(o, "body_text", m.bodyText());
             add(o, "footer_text", m.footerText());
             add(o, "button_text", m.buttonText());

@@ -106,7 +106,8 @@ final class MessagesEndpoint {
     private String accept(String businessNumber, CtaPayload p) {
         String id = MessageIds.next();
         state.accept(new AcceptedMessage(id, Instant.now(), businessNumber, p.to(), p.headerText(), p.bodyText(),
-                p.footerText(), p.buttonText(), p.buttonUrl(), cut(p.ref()), cut(p.ref1()), cut(p.ref2()), p.waSource()));
+                p.footerText(), p.buttonText(), p.buttonUrl(), cut(p.ref()), cut(p.ref1()), cut(p.ref2()), p.waSource(),
+                p.mediaHeader()));
         return id;
     }
 

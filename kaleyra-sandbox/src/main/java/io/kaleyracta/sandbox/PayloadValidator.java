@@ -27,6 +27,10 @@ import java.util.regex.Pattern;
  * Checks a request body against the spec's CTA URL payload, strictly: only the documented keys, no
  * nulls, no empty objects, no blank strings, strings where strings belong, the documented constants, and
  * Meta's length limits (in code points). Duplicate keys are rejected too.
+ *
+ * <p>The header is Kaleyra's documented text header or, as Meta's specification of the {@code cta_url} message
+ * defines it, an image, video or document with a public https link (a document may add a file name). Kaleyra's
+ * page names these types without documenting their shape; the sandbox accepts exactly Meta's.
  */
 final class PayloadValidator {
 
@@ -34,6 +38,8 @@ final class PayloadValidator {
     static final int BODY_MAX = 1024;
     static final int FOOTER_MAX = 60;
     static final int BUTTON_TEXT_MAX = 20;
+
+    static final List<String> HEADER_TYPES = List.of("text", "image", "video", "document");
 
     static final List<String> WA_SOURCES = List.of("api", "clevertap", "zoho", "webengage", "shopify",
             "leadsquared", "responsys", "braze", "hubspot", "salesforce", "zapier", "eloqua", "moengage");
@@ -65,11 +71,15 @@ final class PayloadValidator {
         constant(interactive, at, "type", "cta_url", true);
 
         String headerText = null;
+        MediaHeader mediaHeader = null;
         JsonObject header = object(interactive, at, "header", false);
         if (header != null) {
-            keys(header, at + ".header", "type", "text");
-            constant(header, at + ".header", "type", "text", true);
-            headerText = limited(header, at + ".header", "text", HEADER_MAX);
+            String type = header(header, at + ".header");
+            if (type.equals("text")) {
+                headerText = limited(header, at + ".header", "text", HEADER_MAX);
+            } else {
+                mediaHeader = media(header, at + ".header", type);
+            }
         }
         String bodyText = textObject(interactive, at, "body", BODY_MAX);
         String footerText = textObject(interactive, at, "footer", FOOTER_MAX);
@@ -99,7 +109,8 @@ final class PayloadValidator {
                 throw reject("extra_info.wa_source must be one of " + WA_SOURCES + " but was \"" + waSource + "\"");
             }
         }
-        return new CtaPayload(to, headerText, bodyText, footerText, buttonText, url, ref, ref1, ref2, waSource);
+        return new CtaPayload(to, headerText, bodyText, footerText, buttonText, url, ref, ref1, ref2, waSource,
+                mediaHeader);
     }
 
     private static JsonObject parse(byte[] body) throws PayloadRejectedException {
@@ -134,6 +145,42 @@ final class PayloadValidator {
             while (parser.hasNext()) {
                 parser.next();
             }
+        }
+    }
+
+    /** The header's type, after checking that the header holds that type's one key and nothing else. */
+    private static String header(JsonObject header, String at) throws PayloadRejectedException {
+        String type = string(header, at, "type", true);
+        if (!HEADER_TYPES.contains(type)) {
+            throw reject(at + ".type must be one of " + HEADER_TYPES + " but was \"" + type + "\"");
+        }
+        keys(header, at, "type", type);
+        return type;
+    }
+
+    /** {@code {"link": "https://..."}}, and for a document an optional {@code filename}. */
+    private static MediaHeader media(JsonObject header, String at, String type) throws PayloadRejectedException {
+        JsonObject media = object(header, at, type, true);
+        String mediaAt = at + "." + type;
+        if (type.equals("document")) {
+            keys(media, mediaAt, "link", "filename");
+        } else {
+            keys(media, mediaAt, "link");
+        }
+        String link = string(media, mediaAt, "link", true);
+        checkMediaLink(link, mediaAt + ".link");
+        return new MediaHeader(type, link, string(media, mediaAt, "filename", false));
+    }
+
+    /** WhatsApp's servers fetch the media: an absolute https link to a host, nothing else. */
+    private static void checkMediaLink(String link, String at) throws PayloadRejectedException {
+        try {
+            URI uri = new URI(link);
+            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+                throw reject(at + " must be an absolute https URL with a host but was \"" + link + "\"");
+            }
+        } catch (URISyntaxException e) {
+            throw reject(at + " is not a valid URL: " + e.getMessage());
         }
     }
 

@@ -4,11 +4,16 @@ package io.kaleyracta.connector.input;
  * A validated task input: what the analyst filled in, after {@link InputValidator} accepted it. Optional values
  * are {@code null} when absent; texts are exactly as given (only {@code recipient} and {@code businessNumber} are
  * trimmed), {@code waSource} defaults to {@code api} and {@code businessNumber} to the configured one.
+ * {@code headerType} is never null ({@code text} when absent); a media type comes with {@code headerMediaUrl} and
+ * without {@code headerText}, and only a document may have a {@code headerDocumentFilename}.
  */
 public record CtaMessageInput(
     String recipient,
     String businessNumber,
+    HeaderType headerType,
     String headerText,
+    String headerMediaUrl,
+    String headerDocumentFilename,
     String bodyText,
     String footerText,
     String buttonText,
@@ -29,6 +34,6 @@ public record CtaMessageInput(
   @Override
   public String toString() {
     return "CtaMessageInput[recipient=" + maskPhone(recipient) + ", businessNumber=" + maskPhone(businessNumber)
-        + ", ref=" + ref + ", waSource=" + waSource + "]";
+        + ", headerType=" + headerType.value() + ", ref=" + ref + ", waSource=" + waSource + "]";
   }
 }

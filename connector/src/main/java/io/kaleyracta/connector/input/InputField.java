@@ -1,5 +1,6 @@
 package io.kaleyracta.connector.input;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,7 +14,13 @@ public enum InputField {
   RECIPIENT("recipient", Rule.PHONE, true, 0),
   /** Required unless {@code kaleyra.business-number} is configured; {@link InputValidator} knows that. */
   BUSINESS_NUMBER("businessNumber", Rule.PHONE, false, 0),
+  /** {@code text} when absent, as before media headers existed; which other header inputs fit is in {@link HeaderType}. */
+  HEADER_TYPE("headerType", Rule.CHOICE, false, 0),
   HEADER_TEXT("headerText", Rule.TEXT, false, 60),
+  /** Required for an image, video or document header; WhatsApp's servers fetch it, hence https only. */
+  HEADER_MEDIA_URL("headerMediaUrl", Rule.MEDIA_URL, false, 2000),
+  /** Document headers only: the file name the customer sees instead of the link's last segment. */
+  HEADER_DOCUMENT_FILENAME("headerDocumentFilename", Rule.TEXT, false, 255),
   BODY_TEXT("bodyText", Rule.TEXT, true, 1024),
   FOOTER_TEXT("footerText", Rule.TEXT, false, 60),
   BUTTON_TEXT("buttonText", Rule.TEXT, true, 20),
@@ -31,7 +38,9 @@ public enum InputField {
     PHONE,
     /** An absolute http or https URL with a host. */
     URL,
-    /** One of {@link #WA_SOURCES}. */
+    /** An absolute https URL with a host (never http, not even on loopback: WhatsApp's servers fetch it). */
+    MEDIA_URL,
+    /** One of {@link #choices()}. */
     CHOICE
   }
 
@@ -41,6 +50,12 @@ public enum InputField {
       "salesforce", "zapier", "eloqua", "moengage");
 
   public static final String DEFAULT_WA_SOURCE = "api";
+
+  /** The header types of Meta's {@code cta_url} message, {@code text} (the default) first. */
+  public static final List<String> HEADER_TYPES =
+      Arrays.stream(HeaderType.values()).map(HeaderType::value).toList();
+
+  public static final String DEFAULT_HEADER_TYPE = HeaderType.TEXT.value();
 
   public static final String PHONE_PATTERN = "\\+?[0-9]{7,15}";
 
@@ -72,5 +87,14 @@ public enum InputField {
   /** Maximum length in code points, or 0 when the rule itself bounds the value. */
   public int maxLength() {
     return maxLength;
+  }
+
+  /** The accepted values of a {@link Rule#CHOICE} input, its default first; empty for the other rules. */
+  public List<String> choices() {
+    return switch (this) {
+      case WA_SOURCE -> WA_SOURCES;
+      case HEADER_TYPE -> HEADER_TYPES;
+      default -> List.of();
+    };
   }
 }

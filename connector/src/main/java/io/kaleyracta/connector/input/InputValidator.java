@@ -50,6 +50,11 @@ public final class InputValidator {
       }
     }
     values.putIfAbsent(InputField.WA_SOURCE, InputField.DEFAULT_WA_SOURCE);
+    values.putIfAbsent(InputField.HEADER_TYPE, InputField.DEFAULT_HEADER_TYPE);
+    HeaderType headerType = HeaderType.of(values.get(InputField.HEADER_TYPE)).orElse(null);
+    if (headerType != null) {
+      checkHeaderCombination(headerType, values, violations);
+    }
     if (configuredBusinessNumber != null) {
       values.putIfAbsent(InputField.BUSINESS_NUMBER, configuredBusinessNumber);
     } else if (!values.containsKey(InputField.BUSINESS_NUMBER)
@@ -63,7 +68,10 @@ public final class InputValidator {
     return new Result(new CtaMessageInput(
         values.get(InputField.RECIPIENT),
         values.get(InputField.BUSINESS_NUMBER),
+        headerType,
         values.get(InputField.HEADER_TEXT),
+        values.get(InputField.HEADER_MEDIA_URL),
+        values.get(InputField.HEADER_DOCUMENT_FILENAME),
         values.get(InputField.BODY_TEXT),
         values.get(InputField.FOOTER_TEXT),
         values.get(InputField.BUTTON_TEXT),
@@ -114,14 +122,20 @@ public final class InputValidator {
         }
         break;
       case URL:
-        if (!isWebUrl(value)) {
+        if (!isWebUrl(value, "https", "http")) {
           violations.add(new Violation(field.inputName(),
               "must be an absolute http or https URL with a host, without spaces"));
         }
         break;
+      case MEDIA_URL:
+        if (!isWebUrl(value, "https")) {
+          violations.add(new Violation(field.inputName(),
+              "must be an absolute https URL with a host, without spaces (WhatsApp fetches it; http is refused)"));
+        }
+        break;
       case CHOICE:
-        if (!InputField.WA_SOURCES.contains(value)) {
-          violations.add(new Violation(field.inputName(), "must be one of " + String.join(", ", InputField.WA_SOURCES)));
+        if (!field.choices().contains(value)) {
+          violations.add(new Violation(field.inputName(), "must be one of " + String.join(", ", field.choices())));
         }
         break;
       case TEXT:
@@ -137,11 +151,38 @@ public final class InputValidator {
     }
   }
 
-  private static boolean isWebUrl(String value) {
+  /**
+   * Exactly the inputs the header type needs: a text header takes {@code headerText} and no link; an image, video
+   * or document header takes {@code headerMediaUrl} and no text; only a document takes a file name. Each violation
+   * names both inputs, so the analyst sees which one to change.
+   */
+  private static void checkHeaderCombination(HeaderType type, Map<InputField, String> values,
+      List<Violation> violations) {
+    String typeName = InputField.HEADER_TYPE.inputName() + " is " + type.value();
+    if (!type.isMedia() && values.containsKey(InputField.HEADER_MEDIA_URL)) {
+      violations.add(new Violation(InputField.HEADER_MEDIA_URL.inputName(),
+          "only for an image, video or document header, but " + typeName + "; leave it empty or change headerType"));
+    }
+    if (type.isMedia() && values.containsKey(InputField.HEADER_TEXT)) {
+      violations.add(new Violation(InputField.HEADER_TEXT.inputName(),
+          "only for a text header, but " + typeName + " (a media header has no text); leave it empty or change"
+              + " headerType"));
+    }
+    if (type.isMedia() && !values.containsKey(InputField.HEADER_MEDIA_URL)
+        && violations.stream().noneMatch(v -> v.inputName().equals(InputField.HEADER_MEDIA_URL.inputName()))) {
+      violations.add(new Violation(InputField.HEADER_MEDIA_URL.inputName(), "required, because " + typeName));
+    }
+    if (type != HeaderType.DOCUMENT && values.containsKey(InputField.HEADER_DOCUMENT_FILENAME)) {
+      violations.add(new Violation(InputField.HEADER_DOCUMENT_FILENAME.inputName(),
+          "only for a document header, but " + typeName + "; leave it empty or change headerType"));
+    }
+  }
+
+  private static boolean isWebUrl(String value, String... schemes) {
     try {
       URI uri = new URI(value);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      return (scheme.equals("https") || scheme.equals("http")) && !uri.isOpaque()
+      return List.of(schemes).contains(scheme) && !uri.isOpaque()
           && uri.getHost() != null && !uri.getHost().isEmpty();
     } catch (URISyntaxException e) {
       return false;

@@ -18,12 +18,19 @@ public record CtaMessageRequest(
   public static CtaMessageRequest from(CtaMessageInput input) {
     Interactive interactive = new Interactive(
         Interactive.CTA_URL,
-        input.headerText() == null ? null : Header.text(input.headerText()),
+        header(input),
         input.bodyText() == null ? null : new Body(input.bodyText()),
         input.footerText() == null ? null : new Footer(input.footerText()),
         CtaAction.openUrl(input.buttonText(), input.buttonUrl()));
     return new CtaMessageRequest(
         MessagingObject.interactive(input.recipient(), interactive),
         ExtraInfo.of(input.ref(), input.ref1(), input.ref2(), input.waSource()));
+  }
+
+  private static Header header(CtaMessageInput input) {
+    if (input.headerType().isMedia()) {
+      return Header.media(input.headerType(), input.headerMediaUrl(), input.headerDocumentFilename());
+    }
+    return input.headerText() == null ? null : Header.text(input.headerText());
   }
 }

@@ -50,6 +50,8 @@ class InputValidatorTest {
         Arguments.of("ref2", "r".repeat(256), "ref2: at most 255 characters (got 256)"),
         Arguments.of("waSource", "API", "waSource: must be one of api, clevertap"),
         Arguments.of("waSource", "camunda", "waSource: must be one of api, clevertap"),
+        Arguments.of("headerType", "IMAGE", "headerType: must be one of text, image, video, document"),
+        Arguments.of("headerType", "audio", "headerType: must be one of text, image, video, document"),
         Arguments.of("bodyText", new Date(0), "bodyText: must be text or a number, but the expression gave a Date"));
   }
 
@@ -62,6 +64,113 @@ class InputValidatorTest {
     assertThat(result.violations()).hasSize(1);
     assertThat(result.message()).startsWith("Invalid input: ").contains(expected);
     assertThat(result.input()).isNull();
+  }
+
+  /** A media header with one broken rule; the violation names the input and, for combinations, headerType. */
+  static Stream<Arguments> brokenHeaderRules() {
+    String link = "https://cdn.example.com/a.jpg";
+    return Stream.of(
+        Arguments.of(Map.of("headerMediaUrl", link),
+            "headerMediaUrl: only for an image, video or document header, but headerType is text"),
+        Arguments.of(Map.of("headerType", "text", "headerMediaUrl", link),
+            "headerMediaUrl: only for an image, video or document header, but headerType is text"),
+        Arguments.of(Map.of("headerType", "text", "headerDocumentFilename", "a.pdf"),
+            "headerDocumentFilename: only for a document header, but headerType is text"),
+        Arguments.of(Map.of("headerType", "image", "headerMediaUrl", link, "headerText", "Spring sale"),
+            "headerText: only for a text header, but headerType is image"),
+        Arguments.of(Map.of("headerType", "video", "headerMediaUrl", link, "headerText", "Watch"),
+            "headerText: only for a text header, but headerType is video"),
+        Arguments.of(Map.of("headerType", "document", "headerMediaUrl", link, "headerText", "Invoice"),
+            "headerText: only for a text header, but headerType is document"),
+        Arguments.of(Map.of("headerType", "image"), "headerMediaUrl: required, because headerType is image"),
+        Arguments.of(Map.of("headerType", "video", "headerMediaUrl", "  "),
+            "headerMediaUrl: required, because headerType is video"),
+        Arguments.of(Map.of("headerType", "document"), "headerMediaUrl: required, because headerType is document"),
+        Arguments.of(Map.of("headerType", "image", "headerMediaUrl", link, "headerDocumentFilename", "a.pdf"),
+            "headerDocumentFilename: only for a document header, but headerType is image"),
+        Arguments.of(Map.of("headerType", "video", "headerMediaUrl", link, "headerDocumentFilename", "a.pdf"),
+            "headerDocumentFilename: only for a document header, but headerType is video"),
+        Arguments.of(Map.of("headerType", "image", "headerMediaUrl", "http://cdn.example.com/a.jpg"),
+            "headerMediaUrl: must be an absolute https URL with a host"),
+        Arguments.of(Map.of("headerType", "image", "headerMediaUrl", "http://127.0.0.1:8080/a.jpg"),
+            "headerMediaUrl: must be an absolute https URL with a host"),
+        Arguments.of(Map.of("headerType", "image", "headerMediaUrl", "/media/a.jpg"),
+            "headerMediaUrl: must be an absolute https URL with a host"),
+        Arguments.of(Map.of("headerType", "image", "headerMediaUrl", "cdn.example.com/a.jpg"),
+            "headerMediaUrl: must be an absolute https URL with a host"),
+        Arguments.of(Map.of("headerType", "image", "headerMediaUrl", "https:///a.jpg"),
+            "headerMediaUrl: must be an absolute https URL with a host"),
+        Arguments.of(Map.of("headerType", "image", "headerMediaUrl", "https://cdn.example.com/a b.jpg"),
+            "headerMediaUrl: must be an absolute https URL with a host"),
+        Arguments.of(Map.of("headerType", "video", "headerMediaUrl", "https://cdn.example.com/" + "v".repeat(1977)),
+            "headerMediaUrl: at most 2000 characters (got 2001)"),
+        Arguments.of(Map.of("headerType", "document", "headerMediaUrl", link, "headerDocumentFilename",
+            "d".repeat(256)), "headerDocumentFilename: at most 255 characters (got 256)"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("brokenHeaderRules")
+  void rejectsHeaderInputsTheHeaderTypeDoesNotTake(Map<String, Object> header, String expected) {
+    Map<String, Object> inputs = Inputs.minimal();
+    inputs.putAll(header);
+
+    InputValidator.Result result = validate(inputs);
+
+    assertThat(result.valid()).isFalse();
+    assertThat(result.violations()).hasSize(1);
+    assertThat(result.message()).contains(expected);
+    assertThat(result.input()).isNull();
+  }
+
+  @Test
+  void aTextHeaderWithAMediaLinkNamesBothFields() {
+    Map<String, Object> inputs = Inputs.minimalWith("headerMediaUrl", "https://cdn.example.com/a.jpg");
+    inputs.put("headerText", "Spring sale");
+
+    assertThat(validate(inputs).message()).isEqualTo("Invalid input: headerMediaUrl: only for an image, video or "
+        + "document header, but headerType is text; leave it empty or change headerType");
+  }
+
+  @Test
+  void anImageHeaderWithHeaderTextNamesBothFields() {
+    Map<String, Object> inputs = Inputs.withMediaHeader("image");
+    inputs.put("headerText", "Spring sale");
+
+    assertThat(validate(inputs).message()).isEqualTo("Invalid input: headerText: only for a text header, but "
+        + "headerType is image (a media header has no text); leave it empty or change headerType");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"image", "video", "document"})
+  void acceptsEachMediaHeaderWithExactlyTheInputsItNeeds(String type) {
+    CtaMessageInput input = validate(Inputs.withMediaHeader(type)).input();
+
+    assertThat(input.headerType().value()).isEqualTo(type);
+    assertThat(input.headerMediaUrl()).isEqualTo(Inputs.MEDIA_LINKS.get(type));
+    assertThat(input.headerDocumentFilename()).isEqualTo(type.equals("document") ? Inputs.DOCUMENT_FILENAME : null);
+    assertThat(input.headerText()).isNull();
+  }
+
+  @Test
+  void acceptsADocumentWithoutFileNameAndTheMediaLinkLimitExactly() {
+    Map<String, Object> inputs = Inputs.minimalWith("headerType", "document");
+    String link = "https://cdn.example.com/" + "d".repeat(1976);
+    inputs.put("headerMediaUrl", link);
+
+    CtaMessageInput input = validate(inputs).input();
+
+    assertThat(link).hasSize(2000);
+    assertThat(input.headerMediaUrl()).isEqualTo(link);
+    assertThat(input.headerDocumentFilename()).isNull();
+  }
+
+  @Test
+  void withoutHeaderTypeTheHeaderIsTextAsBefore() {
+    CtaMessageInput input = validate(Inputs.minimalWith("headerText", "Hi")).input();
+
+    assertThat(input.headerType()).isEqualTo(HeaderType.TEXT);
+    assertThat(input.headerText()).isEqualTo("Hi");
+    assertThat(validate(Inputs.minimalWith("headerType", "")).input().headerType()).isEqualTo(HeaderType.TEXT);
   }
 
   @Test

@@ -8,6 +8,8 @@ import io.kaleyracta.connector.testing.Inputs;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CtaMessageRequestTest {
 
@@ -34,6 +36,33 @@ class CtaMessageRequestTest {
 
     assertThat(json).isEqualTo(Inputs.golden("minimal-request.json"));
     assertThat(json).doesNotContain("null").doesNotContain("{}").doesNotContain("header").doesNotContain("footer");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"image", "video", "document"})
+  void mapsEachMediaHeaderToMetasShape(String type) {
+    String json = toJson(Inputs.withMediaHeader(type));
+
+    assertThat(json).isEqualTo(Inputs.golden("header-" + type + "-request.json"));
+    assertThat(json).doesNotContain("null").doesNotContain("\"text\":\"" + type);
+  }
+
+  @Test
+  void leavesOutTheFileNameOfADocumentWithoutOne() {
+    Map<String, Object> inputs = Inputs.withMediaHeader("document");
+    inputs.remove("headerDocumentFilename");
+
+    assertThat(toJson(inputs)).contains("\"header\":{\"type\":\"document\",\"document\":{\"link\":\""
+        + Inputs.MEDIA_LINKS.get("document") + "\"}},\"body\"");
+  }
+
+  @Test
+  void anExplicitTextHeaderTypeSendsWhatNoHeaderTypeSent() {
+    Map<String, Object> inputs = Inputs.full();
+    inputs.put("headerType", "text");
+
+    assertThat(toJson(inputs)).isEqualTo(Inputs.golden("full-request.json"));
+    assertThat(toJson(Inputs.minimalWith("headerType", "text"))).isEqualTo(Inputs.golden("minimal-request.json"));
   }
 
   @Test

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -106,12 +108,14 @@ class ElementTemplateConsistencyTest {
       if (input.maxLength() == 0) {
         continue;
       }
+      // a link is measured as a valid link: "https://cdn.example.com/" followed by as many letters as fit
+      String prefix = input.rule() == InputField.Rule.MEDIA_URL ? "https://cdn.example.com/" : "";
       template.input(input).ifPresent(field -> {
         int max = input.maxLength();
-        softly.assertThat(field.longestAccepted())
+        softly.assertThat(field.longestAccepted(prefix))
             .as("%s: longest %s the template accepts (InputField.maxLength)", template, input.inputName())
             .isEqualTo(max);
-        softly.assertThat(field.accepts("🎁".repeat(max)))
+        softly.assertThat(field.accepts(prefix + "🎁".repeat(max - prefix.length())))
             .as("%s: %s accepts %d emoji (the connector counts code points)", template, input.inputName(), max)
             .isTrue();
       });
@@ -131,7 +135,13 @@ class ElementTemplateConsistencyTest {
             "https://example.com/bookings/42?src=wa&lang=en", "https://example.com/#top", "https://user@example.com/x",
             "javascript:alert(1)", "/relative/path", "example.com/offer", "https://example.com/a b",
             "ftp://example.com/file", "https:///no-host", "https://", "mailto:someone@example.com",
-            "https://example.com/{id}"));
+            "https://example.com/{id}"),
+        InputField.Rule.MEDIA_URL, List.of("https://cdn.example.com/offer.jpg", "HTTPS://CDN.EXAMPLE.COM/A.PNG",
+            "https://127.0.0.1:8443/a.mp4", "https://files.example.com/inv.pdf?sig=a1&exp=2#page=1",
+            "http://cdn.example.com/offer.jpg", "http://127.0.0.1:8080/offer.jpg", "HTTP://CDN.EXAMPLE.COM/A.PNG",
+            "javascript:alert(1)", "/media/offer.jpg", "cdn.example.com/offer.jpg", "https://cdn.example.com/a b.jpg",
+            "ftp://cdn.example.com/a.jpg", "https:///no-host.jpg", "https://", "https://cdn.example.com/{id}.jpg",
+            "https://cdn.example.com/" + "a".repeat(1977)));
     SoftAssertions softly = new SoftAssertions();
     for (InputField input : InputField.values()) {
       List<String> values = samples.getOrDefault(input.rule(), List.of());
@@ -171,6 +181,35 @@ class ElementTemplateConsistencyTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("templates")
+  void offersEveryChoiceInputAsADropdownWithItsDefaultFirst(Template template) {
+    SoftAssertions softly = new SoftAssertions();
+    for (InputField input : InputField.values()) {
+      if (input.rule() != InputField.Rule.CHOICE) {
+        continue;
+      }
+      Field field = template.input(input).orElseThrow();
+      softly.assertThat(field.type()).as("%s: %s", template, input.inputName()).isEqualTo("Dropdown");
+      softly.assertThat(field.choiceValues()).as("%s: %s choices", template, input.inputName())
+          .isEqualTo(input.choices());
+      softly.assertThat(field.defaultValue()).as("%s: %s default", template, input.inputName())
+          .isEqualTo(input.choices().get(0));
+    }
+    softly.assertThat(InputField.HEADER_TYPE.choices().get(0)).isEqualTo(InputField.DEFAULT_HEADER_TYPE);
+    softly.assertAll();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("templates")
+  void tellsWhichMediaFilesWhatsAppAccepts(Template template) {
+    String help = template.input(InputField.HEADER_MEDIA_URL).orElseThrow().json().getString("description");
+
+    assertThat(help).as("%s: the media link's help", template)
+        .contains("https://", "JPEG or PNG images up to 5 MB", "MP4 or 3GPP videos", "up to 16 MB",
+            "PDF documents up to 100 MB");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("templates")
   void wiresTheConnectorsDelegate(Template template) {
     Map<String, String> wiring = template.fields().stream()
         .filter(f -> f.bindingType().equals("property"))
@@ -206,9 +245,14 @@ class ElementTemplateConsistencyTest {
         .contains(SendWhatsAppCtaDelegate.ERROR_CODE, SendWhatsAppCtaDelegate.ERROR_MESSAGE);
   }
 
+  /** Judged in a message where the input belongs: a document header for the media link and the file name. */
   private static boolean connectorAccepts(InputField input, String value) {
-    InputValidator.Result result = InputValidator.validate(Inputs.minimalWith(input.inputName(), value)::get,
-        BUSINESS_NUMBER);
+    Map<String, Object> inputs = switch (input) {
+      case HEADER_MEDIA_URL, HEADER_DOCUMENT_FILENAME -> Inputs.withMediaHeader("document");
+      default -> Inputs.minimal();
+    };
+    inputs.put(input.inputName(), value);
+    InputValidator.Result result = InputValidator.validate(inputs::get, BUSINESS_NUMBER);
     return result.violations().stream().noneMatch(v -> v.inputName().equals(input.inputName()));
   }
 
@@ -315,19 +359,37 @@ class ElementTemplateConsistencyTest {
         return true;
       }
       String regex = pattern instanceof JsonString text ? text.getString() : pattern.asJsonObject().getString("value");
-      return javaPattern(regex).matcher(value).find();
+      return find(javaPattern(regex), value);
     }
 
-    /** Longest run of plain letters the field accepts, up to 100000. */
-    int longestAccepted() {
-      int low = 0;
+    /**
+     * Java's regex engine recurses once per repetition of a group (the media link's {@code (?:..|..){0,2000}}),
+     * JavaScript's does not: a thread with a large stack lets long values be judged as the modeler judges them.
+     */
+    private static boolean find(Pattern pattern, String value) {
+      FutureTask<Boolean> search = new FutureTask<>(() -> pattern.matcher(value).find());
+      Thread thread = new Thread(null, search, "template-pattern", 256L << 20);
+      thread.start();
+      try {
+        return search.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("pattern " + pattern + " on a value of " + value.length() + " chars", e);
+      }
+    }
+
+    /** Longest {@code prefix} + plain letters the field accepts, up to 100000 characters in all. */
+    int longestAccepted(String prefix) {
+      int low = prefix.length();
       int high = 100_000;
-      if (accepts("a".repeat(high))) {
+      if (accepts(prefix + "a".repeat(high - low))) {
         return high;
       }
       while (low + 1 < high) {
         int middle = (low + high) >>> 1;
-        if (accepts("a".repeat(middle))) {
+        if (accepts(prefix + "a".repeat(middle - prefix.length()))) {
           low = middle;
         } else {
           high = middle;

@@ -37,6 +37,34 @@ public final class Inputs {
     return inputs;
   }
 
+  /** The image header of golden/header-image-request.json (and its video and document siblings). */
+  public static final Map<String, String> MEDIA_LINKS = Map.of(
+      "image", "https://cdn.example.com/offers/spring-sale.jpg",
+      "video", "https://cdn.example.com/videos/how-to-check-in.mp4",
+      "document", "https://files.example.com/invoices/INV-2026-0042.pdf?sig=a1b2&exp=1767225600");
+
+  public static final String DOCUMENT_FILENAME = "Invoice INV-2026-0042 (März).pdf";
+
+  /**
+   * A media header message: recipient, header, body, footer, button and a ref; the document carries a file name.
+   * Matches golden/header-{type}-request.json.
+   */
+  public static Map<String, Object> withMediaHeader(String type) {
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("recipient", RECIPIENT);
+    inputs.put("headerType", type);
+    inputs.put("headerMediaUrl", MEDIA_LINKS.get(type));
+    if (type.equals("document")) {
+      inputs.put("headerDocumentFilename", DOCUMENT_FILENAME);
+    }
+    inputs.put("bodyText", "Your " + type + " is above. Tap below to pay.");
+    inputs.put("footerText", "Questions? Reply here");
+    inputs.put("buttonText", "Pay now");
+    inputs.put("buttonUrl", "https://pay.example.com/i/42");
+    inputs.put("ref", "invoice-42");
+    return inputs;
+  }
+
   public static Map<String, Object> minimalWith(String name, Object value) {
     Map<String, Object> inputs = minimal();
     inputs.put(name, value);
