@@ -40,9 +40,15 @@ async function viewer(page) {
   const count = await bubbles.count();
   assert.ok(count >= 1, 'the viewer shows the accepted reminders');
   const first = await bubbles.first().innerText();
-  for (const text of ['Your appointment tomorrow', 'Manage appointment', 'ref APT-', 'message id']) {
+  for (const text of ['Manage appointment', 'ref APT-', 'message id']) {
     assert.ok(first.includes(text), `a bubble shows "${text}": ${first}`);
   }
+  const texts = await bubbles.allInnerTexts();
+  assert.ok(texts.some((text) => text.includes('Your appointment tomorrow')), 'a reminder has the text header');
+  // Asha Rao's reminder has the clinic's photo as image header: the viewer draws it above the text
+  const asha = bubbles.filter({ hasText: 'Hi Asha' }).first();
+  await asha.locator('.mh-image').waitFor({ timeout: 10000 });
+  assert.ok((await asha.innerText()).includes('indiranagar-entrance.jpg'), 'the image header names the photo');
   await page.screenshot({ path: join(OUT, 'sandbox-viewer.png'), fullPage: true });
   step(`  ${count} reminder(s) shown -> ${join(OUT, 'sandbox-viewer.png')}`);
 }

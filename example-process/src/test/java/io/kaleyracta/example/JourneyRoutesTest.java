@@ -8,6 +8,7 @@ import io.kaleyracta.example.demo.Outcome;
 import io.kaleyracta.example.demo.Route;
 import io.kaleyracta.sandbox.AcceptedMessage;
 import io.kaleyracta.sandbox.KaleyraSandbox;
+import io.kaleyracta.sandbox.MediaHeader;
 import io.kaleyracta.sandbox.RecordedRequest;
 import io.kaleyracta.sandbox.Trigger;
 import jakarta.json.Json;
@@ -48,6 +49,7 @@ class JourneyRoutesTest extends JourneyTest {
     assertThat(message.businessNumber()).isEqualTo(KaleyraSandbox.BUSINESS_NUMBER);
     assertThat(message.to()).isEqualTo("+919812345670");
     assertThat(message.headerText()).isEqualTo("Your appointment tomorrow");
+    assertThat(message.mediaHeader()).isNull();
     assertThat(message.bodyText()).isEqualTo("Hi Asha, this is a reminder of your appointment at Smile Dental,"
         + " Indiranagar on Tuesday 3 December at 10:30.\nPlease bring your ID. Can't make it? Tap the button to"
         + " confirm or pick another time.");
@@ -64,6 +66,23 @@ class JourneyRoutesTest extends JourneyTest {
     assertThat(json(request).getJsonObject("messaging_object").getString("to")).isEqualTo("+919812345670");
     assertThat(output.getOut()).contains("Appointment reminder sent on WhatsApp: messageId=" + message.messageId()
         + " ref=APT-2401 customer=C-1001 timedRetries=0");
+  }
+
+  @Test
+  void aCustomerWithTheClinicsPhotoGetsItAsImageHeaderInsteadOfTheHeaderText() throws Exception {
+    DemoCustomer asha = new DemoCustomer("C-1001", "Asha Rao", "+919812345670", "APT-2401", "", Route.SENT, null, 0,
+        DemoCustomer.CLINIC_PHOTO_URL);
+
+    JourneyRun.Result result = run(asha);
+
+    assertThat(result.outcome().activityId()).isEqualTo("reminderSent");
+    AcceptedMessage message = SANDBOX.accepted().get(0);
+    assertThat(message.mediaHeader()).isEqualTo(new MediaHeader("image", DemoCustomer.CLINIC_PHOTO_URL, null));
+    assertThat(message.headerText()).isNull();
+    assertThat(message.bodyText()).startsWith("Hi Asha, this is a reminder");
+    assertThat(json(requests().get(0)).getJsonObject("messaging_object").getJsonObject("interactive")
+        .getJsonObject("header").toString())
+        .isEqualTo("{\"type\":\"image\",\"image\":{\"link\":\"" + DemoCustomer.CLINIC_PHOTO_URL + "\"}}");
   }
 
   @Test

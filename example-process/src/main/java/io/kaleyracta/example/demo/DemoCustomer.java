@@ -12,11 +12,19 @@ import java.util.Map;
  * @param route         the designed end event, user task or incident
  * @param errorCode     the designed {@code kaleyraErrorCode} ({@code null} when none is expected)
  * @param timedRetries  how often the designed route passes the "Wait as Kaleyra advises" timer
+ * @param clinicPhotoUrl the clinic's photo the reminder shows as its image header, or {@code null} for the text header
  */
 public record DemoCustomer(String customerId, String name, String phone, String appointmentId, String situation,
-                           Route route, String errorCode, int timedRetries) {
+                           Route route, String errorCode, int timedRetries, String clinicPhotoUrl) {
 
   public static final String CLINIC = "Smile Dental, Indiranagar";
+  public static final String CLINIC_PHOTO_URL = "https://smiledental.example.com/img/indiranagar-entrance.jpg";
+
+  /** A customer whose reminder has the text header. */
+  public DemoCustomer(String customerId, String name, String phone, String appointmentId, String situation,
+                      Route route, String errorCode, int timedRetries) {
+    this(customerId, name, phone, appointmentId, situation, route, errorCode, timedRetries, null);
+  }
 
   public String firstName() {
     int space = name.indexOf(' ');
@@ -33,6 +41,9 @@ public record DemoCustomer(String customerId, String name, String phone, String 
     variables.put("appointmentTime", "Tuesday 3 December at 10:30");
     variables.put("clinic", CLINIC);
     variables.put("bookingUrl", "https://smiledental.example.com/appointments/" + appointmentId + "?c=" + customerId);
+    if (clinicPhotoUrl != null) {
+      variables.put("clinicPhotoUrl", clinicPhotoUrl);
+    }
     return variables;
   }
 }

@@ -13,7 +13,8 @@ public final class DemoCustomers {
   public static List<DemoCustomer> sandboxSet() {
     return List.of(
         new DemoCustomer("C-1001", "Asha Rao", "+919812345670", "APT-2401",
-            "everything works", Route.SENT, null, 0),
+            "everything works, with the clinic's photo as image header", Route.SENT, null, 0,
+            DemoCustomer.CLINIC_PHOTO_URL),
         new DemoCustomer("C-1002", "Vikram Shah", Trigger.OUTAGE_THEN_RECOVERY.recipient(), "APT-2402",
             "Kaleyra down for a while (WA500), then back", Route.SENT, null, 1),
         new DemoCustomer("C-1003", "Meera Iyer", Trigger.SERVER_ERROR.recipient(), "APT-2403",
