@@ -33,7 +33,7 @@ else
 fi
 
 (cd "$WORK/tree" && mvn -B -q -Prelease -DskipTests "${SIGN[@]}" -pl "$MODULES" deploy \
-  -DaltDeploymentRepository="staging::file://$WORK/staging")
+  -DaltDeploymentRepository="staging::default::file://$WORK/staging")
 
 # the portal wants the components only, not the repository's own metadata files
 find "$WORK/staging" -name 'maven-metadata*' -delete
