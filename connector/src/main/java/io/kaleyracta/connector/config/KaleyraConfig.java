@@ -28,7 +28,8 @@ public record KaleyraConfig(
     Duration readTimeout,
     int maxAttempts,
     Duration initialBackoff,
-    Duration maxRetryAfter) {
+    Duration maxRetryAfter,
+    int sendsPerSecond) {
 
   public static final String SID = "kaleyra.sid";
   public static final String API_KEY = "kaleyra.api-key";
@@ -40,6 +41,7 @@ public record KaleyraConfig(
   public static final String RETRY_MAX_ATTEMPTS = "kaleyra.retry.max-attempts";
   public static final String RETRY_BACKOFF_MS = "kaleyra.retry.backoff-ms";
   public static final String RETRY_MAX_RETRY_AFTER_MS = "kaleyra.retry.max-retry-after-ms";
+  public static final String RATE_PER_SECOND = "kaleyra.rate.per-second";
 
   static final long DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
   static final long DEFAULT_READ_TIMEOUT_MS = 15_000;
@@ -50,12 +52,21 @@ public record KaleyraConfig(
   static final long MAX_MS = 3_600_000;
   /** Upper bound of attempts: each may hold the job for a read timeout, and Kaleyra suggests retrying in minutes. */
   static final int MAX_ATTEMPTS = 10;
+  /** Far above any WhatsApp tier (80/s by default, 1,000/s at most), so a typo cannot mean "unlimited". */
+  static final int MAX_SENDS_PER_SECOND = 1_000;
 
   /** Without a cap on Retry-After waits (as before that key existed): {@value #DEFAULT_MAX_RETRY_AFTER_MS} ms. */
   public KaleyraConfig(String sid, String apiKey, URI baseUri, String businessNumber, Duration connectTimeout,
       Duration readTimeout, int maxAttempts, Duration initialBackoff) {
     this(sid, apiKey, baseUri, businessNumber, connectTimeout, readTimeout, maxAttempts, initialBackoff,
-        Duration.ofMillis(DEFAULT_MAX_RETRY_AFTER_MS));
+        Duration.ofMillis(DEFAULT_MAX_RETRY_AFTER_MS), 0);
+  }
+
+  /** Without a send rate ({@value #RATE_PER_SECOND} unset): as fast as the callers send. */
+  public KaleyraConfig(String sid, String apiKey, URI baseUri, String businessNumber, Duration connectTimeout,
+      Duration readTimeout, int maxAttempts, Duration initialBackoff, Duration maxRetryAfter) {
+    this(sid, apiKey, baseUri, businessNumber, connectTimeout, readTimeout, maxAttempts, initialBackoff,
+        maxRetryAfter, 0);
   }
 
   /** Also for configurations built in code: durations and attempts within the keys' bounds, so no sum overflows. */
@@ -66,6 +77,10 @@ public record KaleyraConfig(
     requireWithin(RETRY_MAX_RETRY_AFTER_MS, maxRetryAfter, 0);
     if (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS) {
       throw new KaleyraConfigException(RETRY_MAX_ATTEMPTS + " must be a whole number from 1 to " + MAX_ATTEMPTS);
+    }
+    if (sendsPerSecond < 0 || sendsPerSecond > MAX_SENDS_PER_SECOND) {
+      throw new KaleyraConfigException(RATE_PER_SECOND + " must be a whole number from 0 (no limit) to "
+          + MAX_SENDS_PER_SECOND);
     }
   }
 
@@ -94,9 +109,10 @@ public record KaleyraConfig(
     Duration backoff = Duration.ofMillis(reader.number(RETRY_BACKOFF_MS, DEFAULT_BACKOFF_MS, 0, MAX_MS));
     Duration maxRetryAfter =
         Duration.ofMillis(reader.number(RETRY_MAX_RETRY_AFTER_MS, DEFAULT_MAX_RETRY_AFTER_MS, 0, MAX_MS));
+    int sendsPerSecond = (int) reader.number(RATE_PER_SECOND, 0, 0, MAX_SENDS_PER_SECOND);
     reader.failOnProblems();
     return new KaleyraConfig(sid, apiKey, baseUri, businessNumber, connectTimeout, readTimeout, maxAttempts, backoff,
-        maxRetryAfter);
+        maxRetryAfter, sendsPerSecond);
   }
 
   /**
@@ -118,7 +134,8 @@ public record KaleyraConfig(
   public String toString() {
     return "KaleyraConfig[sid=" + sid + ", apiKey=***, baseUri=" + baseUri + ", businessNumber=" + businessNumber
         + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", maxAttempts=" + maxAttempts
-        + ", initialBackoff=" + initialBackoff + ", maxRetryAfter=" + maxRetryAfter + "]";
+        + ", initialBackoff=" + initialBackoff + ", maxRetryAfter=" + maxRetryAfter + ", sendsPerSecond="
+        + sendsPerSecond + "]";
   }
 
   /** Collects problems instead of failing on the first, so an operator fixes everything in one round. */

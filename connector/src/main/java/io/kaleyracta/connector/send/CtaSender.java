@@ -25,6 +25,7 @@ public final class CtaSender implements AutoCloseable {
   private final PayloadJson json;
   private final SendLedger ledger;
   private final SendObserver observer;
+  private final SendRate rate;
 
   /** Builds the REST client: make one sender per configuration and share it. */
   public CtaSender(KaleyraConfig config, SendLedger ledger) {
@@ -38,6 +39,7 @@ public final class CtaSender implements AutoCloseable {
     this.client = KaleyraClient.create(config, json);
     this.ledger = ledger;
     this.observer = observer;
+    this.rate = new SendRate(config.sendsPerSecond());
   }
 
   public KaleyraConfig config() {
@@ -93,7 +95,7 @@ public final class CtaSender implements AutoCloseable {
    */
   private SendOutcome sendWithRetries(String businessNumber, CtaMessageRequest request) {
     Duration backoff = config.initialBackoff();
-    SendOutcome outcome = client.send(businessNumber, request);
+    SendOutcome outcome = sendInTurn(businessNumber, request);
     for (int attempt = 2; attempt <= config.maxAttempts() && outcome.retryable(); attempt++) {
       Duration pause = outcome.retryAfter() == null ? backoff : outcome.retryAfter();
       if (outcome.retryAfter() != null && pause.compareTo(config.maxRetryAfter()) > 0) {
@@ -109,9 +111,21 @@ public final class CtaSender implements AutoCloseable {
         return outcome;
       }
       backoff = backoff.multipliedBy(2);
-      outcome = client.send(businessNumber, request);
+      outcome = sendInTurn(businessNumber, request);
     }
     return outcome;
+  }
+
+  /** One request when the business number's send rate allows it; interrupted while waiting, nothing was sent. */
+  private SendOutcome sendInTurn(String businessNumber, CtaMessageRequest request) {
+    try {
+      rate.awaitTurn(businessNumber);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new SendOutcome.Unavailable("Interrupted while waiting for the business number's send rate ("
+          + KaleyraConfig.RATE_PER_SECOND + "); nothing was sent");
+    }
+    return client.send(businessNumber, request);
   }
 
   @Override

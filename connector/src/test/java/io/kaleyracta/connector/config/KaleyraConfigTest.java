@@ -32,6 +32,15 @@ class KaleyraConfigTest {
     assertThat(config.maxAttempts()).isEqualTo(3);
     assertThat(config.initialBackoff()).isEqualTo(Duration.ofMillis(500));
     assertThat(config.businessNumber()).isNull();
+    assertThat(config.sendsPerSecond()).isZero(); // no send rate unless one is configured
+  }
+
+  @Test
+  void readsTheSendRate() {
+    Map<String, String> values = minimal();
+    values.put(KaleyraConfig.RATE_PER_SECOND, "80");
+
+    assertThat(KaleyraConfig.from(values::get).sendsPerSecond()).isEqualTo(80);
   }
 
   @Test
@@ -101,6 +110,8 @@ class KaleyraConfigTest {
       "kaleyra.retry.backoff-ms, 9223372036854775807, 0, 3600000",
       "kaleyra.retry.max-retry-after-ms, 3600001, 0, 3600000",
       "kaleyra.retry.max-retry-after-ms, -1, 0, 3600000",
+      "kaleyra.rate.per-second, 1001, 0, 1000",
+      "kaleyra.rate.per-second, -80, 0, 1000",
   })
   void rejectsOutOfRangeNumbersNamingTheKeyInsteadOfOverflowing(String key, String value, long min, long max) {
     Map<String, String> values = minimal();
