@@ -38,6 +38,8 @@ public class KaleyraProperties {
 
   private final Retry retry = new Retry();
 
+  private final Rate rate = new Rate();
+
   private final Health health = new Health();
 
   public String getSid() {
@@ -100,8 +102,27 @@ public class KaleyraProperties {
     return retry;
   }
 
+  public Rate getRate() {
+    return rate;
+  }
+
   public Health getHealth() {
     return health;
+  }
+
+  /** Pacing of each business number's requests in this JVM. */
+  public static class Rate {
+
+    /** Requests a second per business number, 0 = no limit (WhatsApp's default limit is 80; Meta answers 130429 beyond it). */
+    private Integer perSecond = 0;
+
+    public Integer getPerSecond() {
+      return perSecond;
+    }
+
+    public void setPerSecond(Integer perSecond) {
+      this.perSecond = perSecond;
+    }
   }
 
   /** In-call retries of failures that prove nothing was sent (WA500, no connection, 429). */

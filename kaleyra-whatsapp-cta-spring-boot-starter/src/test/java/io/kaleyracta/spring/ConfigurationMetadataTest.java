@@ -31,7 +31,7 @@ class ConfigurationMetadataTest {
         .filter(key -> key.startsWith("kaleyra."))
         .collect(Collectors.toSet());
 
-    assertThat(connectorKeys).hasSize(10);
+    assertThat(connectorKeys).hasSize(11);
     assertThat(properties.keySet()).containsAll(connectorKeys).contains("kaleyra.health.window");
     connectorKeys.forEach(key -> assertThat(properties.get(key).path("description").asText()).as(key).isNotBlank());
 
@@ -47,6 +47,8 @@ class ConfigurationMetadataTest {
     assertThat(properties.get(KaleyraConfig.RETRY_MAX_RETRY_AFTER_MS).path("defaultValue").asLong())
         .isEqualTo(defaults.maxRetryAfter().toMillis());
     assertThat(properties.get(KaleyraConfig.REGION).path("defaultValue").asText()).isEqualTo("IN");
+    assertThat(properties.get(KaleyraConfig.RATE_PER_SECOND).path("defaultValue").asInt())
+        .isEqualTo(defaults.sendsPerSecond());
   }
 
   private static Map<String, JsonNode> metadata() throws IOException {
