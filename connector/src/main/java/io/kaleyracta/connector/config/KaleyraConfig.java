@@ -1,10 +1,8 @@
 package io.kaleyracta.connector.config;
 
 import io.kaleyracta.connector.input.InputField;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -217,17 +215,7 @@ public record KaleyraConfig(
     }
 
     private static boolean isLoopback(String host) {
-      if (host.equalsIgnoreCase("localhost")) {
-        return true;
-      }
-      if (!host.matches("[0-9.]+|\\[[0-9a-fA-F:]+\\]")) {
-        return false; // never resolve names here: only literal loopback addresses count
-      }
-      try {
-        return InetAddress.getByName(host).isLoopbackAddress();
-      } catch (UnknownHostException e) {
-        return false;
-      }
+      return LoopbackHost.is(host);
     }
 
     private static String envName(String key) {

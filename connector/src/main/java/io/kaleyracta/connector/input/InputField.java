@@ -28,7 +28,9 @@ public enum InputField {
   REF("ref", Rule.TEXT, false, 255),
   REF1("ref1", Rule.TEXT, false, 255),
   REF2("ref2", Rule.TEXT, false, 255),
-  WA_SOURCE("waSource", Rule.CHOICE, false, 0);
+  WA_SOURCE("waSource", Rule.CHOICE, false, 0),
+  /** Off unless {@code true}: the button then opens a tracking link on this server that records the tap. */
+  TRACK_TAPS("trackTaps", Rule.FLAG, false, 0);
 
   /** The kinds of check an input gets besides requiredness and length. */
   public enum Rule {
@@ -41,7 +43,9 @@ public enum InputField {
     /** An absolute https URL with a host (never http, not even on loopback: WhatsApp's servers fetch it). */
     MEDIA_URL,
     /** One of {@link #choices()}. */
-    CHOICE
+    CHOICE,
+    /** On or off: {@code true} or {@code false} (a Boolean, or that text in any case); absent is off. */
+    FLAG
   }
 
   /** Kaleyra's supported {@code wa_source} values, {@code api} (the default) first. */

@@ -79,7 +79,8 @@ public final class InputValidator {
         values.get(InputField.REF),
         values.get(InputField.REF1),
         values.get(InputField.REF2),
-        values.get(InputField.WA_SOURCE)), List.of());
+        values.get(InputField.WA_SOURCE),
+        "true".equalsIgnoreCase(values.getOrDefault(InputField.TRACK_TAPS, "").trim())), List.of());
   }
 
   /**
@@ -136,6 +137,11 @@ public final class InputValidator {
       case CHOICE:
         if (!field.choices().contains(value)) {
           violations.add(new Violation(field.inputName(), "must be one of " + String.join(", ", field.choices())));
+        }
+        break;
+      case FLAG:
+        if (!value.trim().equalsIgnoreCase("true") && !value.trim().equalsIgnoreCase("false")) {
+          violations.add(new Violation(field.inputName(), "must be true or false"));
         }
         break;
       case TEXT:

@@ -5,18 +5,24 @@ import static io.kaleyracta.connector.log.ConnectorLog.LOG;
 import io.kaleyracta.connector.client.KaleyraClient;
 import io.kaleyracta.connector.config.KaleyraConfig;
 import io.kaleyracta.connector.input.CtaMessageInput;
+import io.kaleyracta.connector.input.InputField;
 import io.kaleyracta.connector.input.InputValidator;
+import io.kaleyracta.connector.input.Violation;
 import io.kaleyracta.connector.observe.SendObserver;
 import io.kaleyracta.connector.outcome.SendOutcome;
 import io.kaleyracta.connector.payload.CtaMessageRequest;
 import io.kaleyracta.connector.payload.PayloadJson;
+import io.kaleyracta.connector.tracking.TapLinks;
+import io.kaleyracta.connector.tracking.TrackingConfig;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The send path without the engine: validate the input, skip what the ledger says was already accepted, map to
- * Kaleyra's payload, call Kaleyra, retry only failures that prove nothing was sent, record the acceptance.
+ * Kaleyra's payload (with a tracking link on the button when the task tracks taps), call Kaleyra, retry only
+ * failures that prove nothing was sent, record the acceptance.
  */
 public final class CtaSender implements AutoCloseable {
 
@@ -26,24 +32,38 @@ public final class CtaSender implements AutoCloseable {
   private final SendLedger ledger;
   private final SendObserver observer;
   private final SendRate rate;
+  private final TapLinks tapLinks;
 
   /** Builds the REST client: make one sender per configuration and share it. */
   public CtaSender(KaleyraConfig config, SendLedger ledger) {
     this(config, ledger, SendObserver.NONE);
   }
 
-  /** Same, with an observer that is told every outcome, retry and replay (metrics, health). */
+  /**
+   * Same, with an observer that is told every outcome, retry and replay (metrics, health). Without tap tracking: a
+   * task with {@code trackTaps} on gets {@code KALEYRA_INVALID_INPUT}.
+   */
   public CtaSender(KaleyraConfig config, SendLedger ledger, SendObserver observer) {
+    this(config, ledger, observer, TapLinks.notConfigured());
+  }
+
+  /** Same, with tap tracking: {@code tapLinks} keeps the original URLs and makes the tracking links. */
+  public CtaSender(KaleyraConfig config, SendLedger ledger, SendObserver observer, TapLinks tapLinks) {
     this.config = config;
     this.json = new PayloadJson();
     this.client = KaleyraClient.create(config, json);
     this.ledger = ledger;
     this.observer = observer;
     this.rate = new SendRate(config.sendsPerSecond());
+    this.tapLinks = tapLinks;
   }
 
   public KaleyraConfig config() {
     return config;
+  }
+
+  public TrackingConfig trackingConfig() {
+    return tapLinks.config();
   }
 
   /**
@@ -60,15 +80,28 @@ public final class CtaSender implements AutoCloseable {
       return invalid;
     }
     CtaMessageInput input = validated.input();
+    if (input.trackTaps() && !tapLinks.usable()) {
+      String message = new InputValidator.Result(null, List.of(new Violation(InputField.TRACK_TAPS.inputName(),
+          "is on, but " + tapLinks.config().problem()))).message();
+      LOG.invalidInput(message);
+      SendOutcome invalid = new SendOutcome.InvalidInput(message);
+      observer.completed(invalid, Duration.ofNanos(System.nanoTime() - started));
+      return invalid;
+    }
     Optional<SendOutcome> earlier = deliveryKey == null ? Optional.empty() : ledger.find(deliveryKey);
     if (earlier.isPresent()) {
       observer.replayed(earlier.get());
       return replay(earlier.get(), input);
     }
-    SendOutcome outcome = sendWithRetries(input.businessNumber(), CtaMessageRequest.from(input));
+    TapLinks.Link link = input.trackTaps() ? tapLinks.create(input.buttonUrl()) : null;
+    CtaMessageRequest request = CtaMessageRequest.from(link == null ? input : input.withButtonUrl(link.trackedUrl()));
+    SendOutcome outcome = sendWithRetries(input.businessNumber(), request);
     observer.completed(outcome, Duration.ofNanos(System.nanoTime() - started));
     if (deliveryKey != null && outcome.mayHaveBeenSent()) {
       ledger.record(deliveryKey, outcome);
+    }
+    if (link != null && outcome.accepted() && outcome.messageId() != null) {
+      tapLinks.accepted(link, outcome.messageId());
     }
     if (outcome.accepted()) {
       LOG.accepted(outcome.messageId(), input.ref(), input.recipient());

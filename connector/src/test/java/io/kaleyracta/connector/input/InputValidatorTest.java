@@ -52,6 +52,8 @@ class InputValidatorTest {
         Arguments.of("waSource", "camunda", "waSource: must be one of api, clevertap"),
         Arguments.of("headerType", "IMAGE", "headerType: must be one of text, image, video, document"),
         Arguments.of("headerType", "audio", "headerType: must be one of text, image, video, document"),
+        Arguments.of("trackTaps", "yes", "trackTaps: must be true or false"),
+        Arguments.of("trackTaps", 1, "trackTaps: must be true or false"),
         Arguments.of("bodyText", new Date(0), "bodyText: must be text or a number, but the expression gave a Date"));
   }
 
@@ -171,6 +173,20 @@ class InputValidatorTest {
     assertThat(input.headerType()).isEqualTo(HeaderType.TEXT);
     assertThat(input.headerText()).isEqualTo("Hi");
     assertThat(validate(Inputs.minimalWith("headerType", "")).input().headerType()).isEqualTo(HeaderType.TEXT);
+  }
+
+  static Stream<Arguments> trackTapsValues() {
+    return Stream.of(Arguments.of(null, false), Arguments.of("", false), Arguments.of(false, false),
+        Arguments.of("false", false), Arguments.of(true, true), Arguments.of("true", true), Arguments.of(" TRUE ", true));
+  }
+
+  @ParameterizedTest(name = "trackTaps={0}")
+  @MethodSource("trackTapsValues")
+  void tracksTapsOnlyWhenTheInputSaysTrue(Object value, boolean expected) {
+    InputValidator.Result result = validate(Inputs.minimalWith("trackTaps", value));
+
+    assertThat(result.valid()).isTrue();
+    assertThat(result.input().trackTaps()).isEqualTo(expected);
   }
 
   @Test

@@ -200,6 +200,25 @@ class ElementTemplateConsistencyTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("templates")
+  void offersEveryOnOffInputAsOffOrOnWithOffTheDefault(Template template) {
+    SoftAssertions softly = new SoftAssertions();
+    for (InputField input : InputField.values()) {
+      if (input.rule() != InputField.Rule.FLAG) {
+        continue;
+      }
+      Field field = template.input(input).orElseThrow();
+      softly.assertThat(field.type()).as("%s: %s type", template, input.inputName()).isEqualTo("Dropdown");
+      softly.assertThat(field.choiceValues()).as("%s: %s choices", template, input.inputName())
+          .containsExactly("false", "true");
+      softly.assertThat(field.defaultValue()).as("%s: %s default", template, input.inputName()).isEqualTo("false");
+      field.choiceValues().forEach(value -> softly.assertThat(connectorAccepts(input, value))
+          .as("%s: the connector accepts %s=%s", template, input.inputName(), value).isTrue());
+    }
+    softly.assertAll();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("templates")
   void tellsWhichMediaFilesWhatsAppAccepts(Template template) {
     String help = template.input(InputField.HEADER_MEDIA_URL).orElseThrow().json().getString("description");
 

@@ -1,0 +1,81 @@
+package io.kaleyracta.connector.tracking;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Hands first taps to the journey after the customer's browser already has its redirect: the tap is stored first,
+ * then correlated on this class's own thread, so a busy engine never slows the redirect. A correlation that cannot
+ * be made yet is retried with a doubling pause (capped) until it succeeds, the process has ended, or the link has
+ * left the store.
+ */
+public final class TapCorrelation implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(TapCorrelation.class);
+  static final Duration FIRST_PAUSE = Duration.ofMillis(500);
+  static final Duration MAX_PAUSE = Duration.ofMinutes(5);
+
+  private final TapStore store;
+  private final TapCorrelator correlator;
+  private final Duration firstPause;
+  private final ScheduledExecutorService worker;
+
+  public TapCorrelation(TapStore store, TapCorrelator correlator) {
+    this(store, correlator, FIRST_PAUSE);
+  }
+
+  public TapCorrelation(TapStore store, TapCorrelator correlator, Duration firstPause) {
+    this.store = store;
+    this.correlator = correlator;
+    this.firstPause = firstPause;
+    this.worker = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "kaleyra-tap-correlation");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /** Correlates the first tap of the link soon, on the correlation thread. */
+  public void submit(String linkId) {
+    worker.execute(() -> attempt(linkId, firstPause, 1));
+  }
+
+  private void attempt(String linkId, Duration pause, int attempt) {
+    TrackedLink link = store.find(linkId).orElse(null);
+    if (link == null) {
+      LOG.warnf("KCTA-133 Tap on link %s not correlated: the link is no longer stored", linkId);
+      return;
+    }
+    TapCorrelator.Result result;
+    if (link.messageId() == null) {
+      result = TapCorrelator.Result.NOT_YET; // tapped before the send's acceptance was recorded
+    } else {
+      try {
+        result = correlator.correlate(link);
+      } catch (RuntimeException e) {
+        LOG.warnf("KCTA-134 Correlating the tap of message %s failed (attempt %d), will retry: %s", link.messageId(),
+            attempt, e.toString());
+        result = TapCorrelator.Result.NOT_YET;
+      }
+    }
+    switch (result) {
+      case CORRELATED -> LOG.infof("KCTA-131 TAPPED correlated: messageId=%s", link.messageId());
+      case PROCESS_ENDED -> LOG.infof("KCTA-132 TAPPED for messageId=%s after its process ended: recorded only",
+          link.messageId());
+      case NOT_YET -> {
+        Duration next = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+        if (!worker.isShutdown()) {
+          worker.schedule(() -> attempt(linkId, next, attempt + 1), pause.toMillis(), TimeUnit.MILLISECONDS);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    worker.shutdownNow();
+  }
+}
