@@ -47,6 +47,7 @@ const TEMPORARY = { [MEDIA_LINK]: 'https://cdn.example.com/temporary.jpg' };
 const SOURCE = { label: 'Source system', value: 'braze' };
 const RESULT_VARIABLE = { label: 'Result variable', value: 'offerMessageId' };
 const ASYNC = 'Send in a background job (recommended)';
+const TRACK_TAPS = { label: 'Track taps', off: 'false', on: 'true' };
 
 const step = (text) => console.log(`- ${text}`);
 
@@ -194,6 +195,11 @@ async function run(page, url, problems) {
   assert.deepEqual(await page.getByLabel(HEADER_TYPE.label).locator('option').allTextContents(), ['Text',
     'Image (JPEG or PNG, up to 5 MB)', 'Video (MP4 or 3GPP, up to 16 MB)', 'Document (PDF, up to 100 MB)'], 'header types');
   await page.getByLabel(SOURCE.label).selectOption(SOURCE.value);
+  const trackTaps = page.getByLabel(TRACK_TAPS.label, { exact: true });
+  assert.equal(await trackTaps.inputValue(), TRACK_TAPS.off, 'tap tracking is off by default');
+  assert.deepEqual(await trackTaps.locator('option').allTextContents(), ['Off', 'On: record the tap'], 'Track taps choices');
+  await trackTaps.selectOption(TRACK_TAPS.on);
+  await trackTaps.selectOption(TRACK_TAPS.off);
   await type(page, RESULT_VARIABLE.label, RESULT_VARIABLE.value);
   const asyncBox = page.getByLabel(ASYNC);
   assert.equal(await asyncBox.isChecked(), true, 'background job is on by default');
@@ -245,7 +251,8 @@ function checkExport(xml) {
     recipient: FIELDS["Customer's WhatsApp number"], businessNumber: FIELDS['Sender number (optional)'],
     headerType: HEADER_TYPE.value, headerText: FIELDS['Header (optional)'], bodyText: FIELDS['Message text'], footerText: FIELDS['Footer (optional)'],
     buttonText: FIELDS['Button label'], buttonUrl: FIELDS['Button link'], ref: FIELDS['Reference (optional)'],
-    ref1: FIELDS['Reference 1 (optional)'], ref2: FIELDS['Reference 2 (optional)'], waSource: SOURCE.value
+    ref1: FIELDS['Reference 1 (optional)'], ref2: FIELDS['Reference 2 (optional)'], waSource: SOURCE.value,
+    trackTaps: TRACK_TAPS.off
   };
   for (const [name, value] of Object.entries(inputs)) {
     has(`<camunda:inputParameter name="${name}">${escape(value)}</camunda:inputParameter>`);
