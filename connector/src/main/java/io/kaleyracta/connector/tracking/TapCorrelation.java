@@ -62,7 +62,7 @@ public final class TapCorrelation implements AutoCloseable {
       }
     }
     switch (result) {
-      case CORRELATED -> LOG.infof("KCTA-131 TAPPED correlated: messageId=%s", link.messageId());
+      case CORRELATED -> LOG.infof("KCTA-131 TAPPED passed on to the journey: messageId=%s", link.messageId());
       case PROCESS_ENDED -> LOG.infof("KCTA-132 TAPPED for messageId=%s after its process ended: recorded only",
           link.messageId());
       case NOT_YET -> {

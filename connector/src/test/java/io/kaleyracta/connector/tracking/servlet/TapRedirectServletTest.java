@@ -1,4 +1,4 @@
-package io.kaleyracta.connector.servlet;
+package io.kaleyracta.connector.tracking.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

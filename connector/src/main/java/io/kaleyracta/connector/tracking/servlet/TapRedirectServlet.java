@@ -1,4 +1,4 @@
-package io.kaleyracta.connector.servlet;
+package io.kaleyracta.connector.tracking.servlet;
 
 import io.kaleyracta.connector.tracking.InMemoryTapStore;
 import io.kaleyracta.connector.tracking.TapCorrelation;
