@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
  *
  * <p>Categories stay those of the classes that log: {@code io.kaleyracta.connector.client.KaleyraClient} (the HTTP
  * exchange), {@code io.kaleyracta.connector.send.CtaSender} (one line per send) and
- * {@code io.kaleyracta.connector.engine} (engine checks).
+ * {@code io.kaleyracta.connector.engine} (engine checks), {@code io.kaleyracta.connector.tracking} (tap tracking).
  */
 public final class ConnectorLog {
 
@@ -22,6 +22,7 @@ public final class ConnectorLog {
   private final Logger client = Logger.getLogger("io.kaleyracta.connector.client.KaleyraClient");
   private final Logger send = Logger.getLogger("io.kaleyracta.connector.send.CtaSender");
   private final Logger engine = Logger.getLogger("io.kaleyracta.connector.engine");
+  private final Logger tracking = Logger.getLogger("io.kaleyracta.connector.tracking");
 
   private ConnectorLog() {
   }
@@ -99,6 +100,29 @@ public final class ConnectorLog {
         + "job executor's lock time of engine '%s' (%d ms): another job executor may then run the same job at the "
         + "same time. Lower those values or raise the lock time (lockTimeInMillis)", worstCase.toMillis(), keys,
         escape(engineName), lockTimeMillis);
+  }
+
+  // tap tracking, KCTA-13x
+
+  public void tapEndpointUnconfigured(String problem) {
+    tracking.warnf("KCTA-130 The tap redirect endpoint answers 404 to everything: %s", escape(problem));
+  }
+
+  public void tapPassedOn(String messageId) {
+    tracking.infof("KCTA-131 TAPPED passed on to the journey: messageId=%s", escape(messageId));
+  }
+
+  public void tapAfterProcessEnded(String messageId) {
+    tracking.infof("KCTA-132 TAPPED for messageId=%s after its process ended: recorded only", escape(messageId));
+  }
+
+  public void tapLinkGone(String linkId) {
+    tracking.warnf("KCTA-133 Tap on link %s not correlated: the link is no longer stored", escape(linkId));
+  }
+
+  public void tapCorrelationFailed(String messageId, int attempt, Exception e) {
+    tracking.warnf("KCTA-134 Correlating the tap of message %s failed (attempt %d), will retry: %s", escape(messageId),
+        attempt, escape(e));
   }
 
   /**

@@ -1,10 +1,11 @@
 package io.kaleyracta.connector.tracking;
 
+import static io.kaleyracta.connector.log.ConnectorLog.LOG;
+
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.jboss.logging.Logger;
 
 /**
  * Hands first taps to the journey after the customer's browser already has its redirect: the tap is stored first,
@@ -14,7 +15,6 @@ import org.jboss.logging.Logger;
  */
 public final class TapCorrelation implements AutoCloseable {
 
-  private static final Logger LOG = Logger.getLogger(TapCorrelation.class);
   static final Duration FIRST_PAUSE = Duration.ofMillis(500);
   static final Duration MAX_PAUSE = Duration.ofMinutes(5);
 
@@ -46,7 +46,7 @@ public final class TapCorrelation implements AutoCloseable {
   private void attempt(String linkId, Duration pause, int attempt) {
     TrackedLink link = store.find(linkId).orElse(null);
     if (link == null) {
-      LOG.warnf("KCTA-133 Tap on link %s not correlated: the link is no longer stored", linkId);
+      LOG.tapLinkGone(linkId);
       return;
     }
     TapCorrelator.Result result;
@@ -56,15 +56,13 @@ public final class TapCorrelation implements AutoCloseable {
       try {
         result = correlator.correlate(link);
       } catch (RuntimeException e) {
-        LOG.warnf("KCTA-134 Correlating the tap of message %s failed (attempt %d), will retry: %s", link.messageId(),
-            attempt, e.toString());
+        LOG.tapCorrelationFailed(link.messageId(), attempt, e);
         result = TapCorrelator.Result.NOT_YET;
       }
     }
     switch (result) {
-      case CORRELATED -> LOG.infof("KCTA-131 TAPPED passed on to the journey: messageId=%s", link.messageId());
-      case PROCESS_ENDED -> LOG.infof("KCTA-132 TAPPED for messageId=%s after its process ended: recorded only",
-          link.messageId());
+      case CORRELATED -> LOG.tapPassedOn(link.messageId());
+      case PROCESS_ENDED -> LOG.tapAfterProcessEnded(link.messageId());
       case NOT_YET -> {
         Duration next = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
         if (!worker.isShutdown()) {

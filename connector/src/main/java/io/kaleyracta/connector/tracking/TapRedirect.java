@@ -1,12 +1,13 @@
 package io.kaleyracta.connector.tracking;
 
+import static io.kaleyracta.connector.log.ConnectorLog.LOG;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.jboss.logging.Logger;
 
 /**
  * The redirect endpoint {@code GET /kaleyra/t/<token>} without a web framework: a servlet (or any other host) passes
@@ -23,7 +24,6 @@ import org.jboss.logging.Logger;
  */
 public final class TapRedirect {
 
-  private static final Logger LOG = Logger.getLogger(TapRedirect.class);
   static final String NOT_FOUND_TEXT = "This link is not valid.\n";
 
   /** What to answer: status, headers and a short body. */
@@ -45,7 +45,7 @@ public final class TapRedirect {
     this.correlation = correlation;
     this.clock = clock;
     if (!config.usable()) {
-      LOG.warnf("KCTA-130 The tap redirect endpoint answers 404 to everything: %s", config.problem());
+      LOG.tapEndpointUnconfigured(config.problem());
     }
   }
 
