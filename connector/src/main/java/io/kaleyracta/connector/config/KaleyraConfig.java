@@ -5,8 +5,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
@@ -89,9 +92,40 @@ public record KaleyraConfig(
     }
   }
 
-  /** Reads and checks every key; all problems are reported together. */
+  /** The last configuration read from MicroProfile Config, with the raw values it was parsed from. */
+  private static volatile Snapshot last;
+
+  /**
+   * Reads and checks every key; all problems are reported together. Called on every send (so a changed value takes
+   * effect at once), it parses again only when a raw value differs from the last read: the lookups are cheap, the
+   * parsing (URL, patterns, loopback check) is not.
+   */
   public static KaleyraConfig from(Config config) {
-    return from(key -> config.getOptionalValue(key, String.class).orElse(null));
+    Function<String, String> lookup = key -> config.getOptionalValue(key, String.class).orElse(null);
+    Snapshot snapshot = last;
+    if (snapshot != null && snapshot.matches(lookup)) {
+      return snapshot.config();
+    }
+    Map<String, String> read = new LinkedHashMap<>();
+    KaleyraConfig parsed = from(key -> {
+      String value = lookup.apply(key);
+      read.put(key, value);
+      return value;
+    });
+    last = new Snapshot(read, parsed);
+    return parsed;
+  }
+
+  /** Every key the parse looked up, with the value it saw (null when absent). */
+  private record Snapshot(Map<String, String> read, KaleyraConfig config) {
+    boolean matches(Function<String, String> lookup) {
+      for (Map.Entry<String, String> entry : read.entrySet()) {
+        if (!Objects.equals(lookup.apply(entry.getKey()), entry.getValue())) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   /** Same as {@link #from(Config)} over any key lookup (a blank value counts as missing). */
