@@ -7,6 +7,10 @@ import io.kaleyracta.connector.observe.SendObserver;
 import io.kaleyracta.connector.send.CtaSender;
 import io.kaleyracta.connector.send.InMemorySendLedger;
 import io.kaleyracta.connector.send.SendLedger;
+import io.kaleyracta.connector.tracking.InMemoryTapStore;
+import io.kaleyracta.connector.tracking.TapLinks;
+import io.kaleyracta.connector.tracking.TrackingConfig;
+import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -51,11 +55,24 @@ public class KaleyraAutoConfiguration {
     return new InMemorySendLedger();
   }
 
+  /**
+   * Tap tracking ("Track taps"): {@code kaleyra.tracking.*} from the Environment. Without it tasks that ask for
+   * tracking fail with {@code KALEYRA_INVALID_INPUT} naming the keys; nothing else changes.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public TapLinks kaleyraTapLinks(Environment environment) {
+    Binder binder = Binder.get(environment);
+    return new TapLinks(TrackingConfig.from(key -> binder.bind(key, Bindable.of(String.class)).orElse(null)),
+        InMemoryTapStore.jvmWide(), Clock.systemUTC());
+  }
+
   /** One sender (one REST client and its connection pool) for the application, observed by every SendObserver. */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
-  public CtaSender kaleyraCtaSender(KaleyraConfig config, SendLedger ledger, ObjectProvider<SendObserver> observers) {
-    return new CtaSender(config, ledger, SendObserver.all(observers.orderedStream().toList()));
+  public CtaSender kaleyraCtaSender(KaleyraConfig config, SendLedger ledger, ObjectProvider<SendObserver> observers,
+      TapLinks kaleyraTapLinks) {
+    return new CtaSender(config, ledger, SendObserver.all(observers.orderedStream().toList()), kaleyraTapLinks);
   }
 
   /** {@code camunda:delegateExpression="${kaleyraWhatsAppCta}"}, and the instance {@code camunda:class} gets. */

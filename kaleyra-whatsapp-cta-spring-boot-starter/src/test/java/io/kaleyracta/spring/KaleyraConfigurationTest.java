@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kaleyracta.connector.config.KaleyraConfig;
 import io.kaleyracta.connector.config.KaleyraConfigException;
+import io.kaleyracta.connector.send.CtaSender;
+import io.kaleyracta.connector.tracking.TrackingConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -68,6 +70,35 @@ class KaleyraConfigurationTest {
       assertThat(config.baseUri()).isEqualTo(URI.create("http://127.0.0.1:18089"));
       assertThat(config.connectTimeout()).isEqualTo(Duration.ofMillis(1200));
       assertThat(config.maxAttempts()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void readsTapTrackingFromTheEnvironmentAndGivesItToTheSender() {
+    StandardEnvironment environment = withVariables(Map.of(
+        "KALEYRA_SID", "HXENV00000001IN",
+        "KALEYRA_API_KEY", "env-key",
+        "KALEYRA_TRACKING_BASE_URL", "https://journeys.example.com/",
+        "KALEYRA_TRACKING_KEY", "tracking-key-from-the-environment-0123456789"));
+
+    try (ConfigurableApplicationContext context = application(environment, "no-such-file").run()) {
+      TrackingConfig tracking = context.getBean(CtaSender.class).trackingConfig();
+
+      assertThat(tracking.usable()).isTrue();
+      assertThat(tracking.linkFor("T")).isEqualTo("https://journeys.example.com/kaleyra/t/T");
+      assertThat(tracking.toString()).doesNotContain("tracking-key-from-the-environment");
+    }
+  }
+
+  @Test
+  void leavesTapTrackingOffWithoutItsKeys() {
+    StandardEnvironment environment = withVariables(Map.of(
+        "KALEYRA_SID", "HXENV00000001IN",
+        "KALEYRA_API_KEY", "env-key"));
+
+    try (ConfigurableApplicationContext context = application(environment, "no-such-file").run()) {
+      assertThat(context.getBean(CtaSender.class).trackingConfig().problem())
+          .contains("kaleyra.tracking.base-url is missing", "kaleyra.tracking.key is missing");
     }
   }
 
