@@ -6,6 +6,7 @@
 // that emptying optional fields never throws, then writes
 //   ../connector/src/test/resources/modeler/modeler-exported-cta.bpmn  (run on the engine by a JUnit test)
 //   ../docs/element-template-properties-panel.png                      (the README screenshot)
+// The templates themselves are read from ../element-templates.
 // Exits non-zero on the first failed check.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 // A tiny static server for the browser test: the test page, node_modules (the modeler library) and
-// /templates.json (every template file of this folder, as Camunda Modeler loads resources/element-templates).
+// /templates.json (every template file of ../element-templates, as Camunda Modeler loads resources/element-templates).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -20,7 +20,7 @@ export function serve(root) {
         return send(res, 204, 'image/x-icon', '');
       }
       if (path === '/templates.json') {
-        const templates = (await readTemplates(root)).flatMap(({ json }) => (Array.isArray(json) ? json : [json]));
+        const templates = (await readTemplates()).flatMap(({ json }) => (Array.isArray(json) ? json : [json]));
         return send(res, 200, TYPES['.json'], JSON.stringify(templates));
       }
       const file = normalize(join(root, path === '/' ? 'test/modeler.html' : path));

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CI for the element templates, on a fresh Debian machine with node 20 / npm 11:
+# CI for the element templates in ../element-templates, on a fresh Debian machine with node 20 / npm 11:
 #   npm ci -> validate every template -> Debian's Chromium if missing -> browser test in the real modeler.
 # The browser test refreshes ../connector/src/test/resources/modeler/modeler-exported-cta.bpmn and
 # ../docs/element-template-properties-panel.png. Any failure stops the script with a non-zero exit.
@@ -30,6 +30,9 @@ install_chromium() {
 }
 
 started=$SECONDS
+# A checkout from before the npm project moved here may still have its git-ignored node_modules in the template
+# folder, which Camunda Modeler would read as broken templates.
+rm -rf ../element-templates/node_modules
 timed "npm ci" npm ci --no-audit --no-fund
 timed "validate templates" npm run --silent validate
 timed "chromium" install_chromium

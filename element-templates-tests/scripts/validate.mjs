@@ -1,18 +1,23 @@
-// Validates every element template in this folder; exits 1 on any error.
+// Validates every element template in ../element-templates; exits 1 on any error.
+//  0. the folder holds templates only (Camunda Modeler reports any other .json, node_modules included, as broken);
 //  1. the JSON schema of Camunda 7 element templates, through @bpmn-io/element-templates-validator
 //     (the validator Camunda Modeler uses);
 //  2. our rules for what camunda-bpmn-js 5.30's properties panel really does with constraints (see
 //     the root README.md, "For maintainers of the template", and the probe printed by `npm run test:modeler`);
 //  3. the bean-wired template is exactly what scripts/bean-template.mjs derives from the main template.
 import { validate } from '@bpmn-io/element-templates-validator';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { readTemplates } from './templates.mjs';
+import { TEMPLATE_DIR as root, readTemplates, strayEntries } from './templates.mjs';
 import { BEAN_FILE, MAIN_FILE, beanTemplate, format } from './bean-template.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const errors = [];
 const fail = (file, message) => errors.push(`${file}: ${message}`);
+
+const strays = await strayEntries(root);
+if (strays.length) {
+  console.error(strays.map((name) => `${name}: not a template: element-templates/ holds templates only, so Camunda`
+    + ' Modeler can load the folder').join('\n'));
+  process.exit(1);
+}
 
 const templates = await readTemplates(root);
 if (!templates.some(({ file }) => file === MAIN_FILE)) {
