@@ -9,20 +9,28 @@ import io.kaleyracta.connector.tracking.InMemoryTapStore;
 import io.kaleyracta.connector.tracking.TapLinks;
 import io.kaleyracta.connector.tracking.TrackingConfig;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The sender that {@code camunda:class} delegates share. The engine makes a delegate instance per execution, but the
- * REST client must be built once: it is kept here and rebuilt only when the configuration changes. A superseded
- * sender is not closed, because another thread may still be sending with it; its pooled connections go with it
- * to the garbage collector. The ledger lives as long as the class, across configuration changes; tracked links live
- * in {@link InMemoryTapStore#jvmWide()}, which the tap redirect servlet reads too.
+ * The senders that {@code camunda:class} delegates and the CDI bean share. The engine makes a delegate instance per
+ * execution, but a REST client must be built once: there is one sender per configuration, so two applications with
+ * different {@code kaleyra.*} values that see this class each keep their own client instead of rebuilding it on every
+ * send. A sender is never closed while in use; all of them are closed, with their connection pools, by
+ * {@link #closeAll()}: when an engine with {@link KaleyraConnectorPlugin} closes, and when the CDI bean is destroyed
+ * (the application stops or is undeployed). The ledger lives as long as the class, across configuration changes;
+ * tracked links live in {@link InMemoryTapStore#jvmWide()}, which the tap redirect servlet reads too.
  */
-final class SharedSender {
+public final class SharedSender {
 
   private static final SendLedger LEDGER = new InMemorySendLedger();
-  private static volatile CtaSender current;
+  private static final ConcurrentMap<Key, CtaSender> SENDERS = new ConcurrentHashMap<>();
+
+  private record Key(KaleyraConfig config, TrackingConfig tracking) {
+  }
 
   private SharedSender() {
   }
@@ -34,17 +42,23 @@ final class SharedSender {
         TrackingConfig.from(key -> config.getOptionalValue(key, String.class).orElse(null)));
   }
 
+  /** The sender for a configuration without tap tracking. */
+  static CtaSender forConfig(KaleyraConfig config) {
+    return forConfig(config, TrackingConfig.from(key -> null));
+  }
+
   static CtaSender forConfig(KaleyraConfig config, TrackingConfig tracking) {
-    CtaSender sender = current;
-    if (sender != null && sender.config().equals(config) && sender.trackingConfig().equals(tracking)) {
-      return sender;
-    }
-    synchronized (SharedSender.class) {
-      if (current == null || !current.config().equals(config) || !current.trackingConfig().equals(tracking)) {
-        current = new CtaSender(config, LEDGER, SendObserver.NONE,
-            new TapLinks(tracking, InMemoryTapStore.jvmWide(), Clock.systemUTC()));
+    return SENDERS.computeIfAbsent(new Key(config, tracking), key -> new CtaSender(config, LEDGER, SendObserver.NONE,
+        new TapLinks(tracking, InMemoryTapStore.jvmWide(), Clock.systemUTC())));
+  }
+
+  /** Closes every sender's REST client and connection pool; a later send builds a new one. */
+  public static void closeAll() {
+    for (Key key : List.copyOf(SENDERS.keySet())) {
+      CtaSender sender = SENDERS.remove(key);
+      if (sender != null) {
+        sender.close();
       }
-      return current;
     }
   }
 }
