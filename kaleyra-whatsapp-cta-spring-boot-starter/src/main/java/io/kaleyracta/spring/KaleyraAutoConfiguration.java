@@ -5,8 +5,6 @@ import io.kaleyracta.connector.engine.KaleyraConnectorPlugin;
 import io.kaleyracta.connector.engine.SendWhatsAppCtaDelegate;
 import io.kaleyracta.connector.observe.SendObserver;
 import io.kaleyracta.connector.send.CtaSender;
-import io.kaleyracta.connector.send.InMemorySendLedger;
-import io.kaleyracta.connector.send.SendLedger;
 import io.kaleyracta.connector.tracking.InMemoryTapStore;
 import io.kaleyracta.connector.tracking.TapLinks;
 import io.kaleyracta.connector.tracking.TrackingConfig;
@@ -48,13 +46,6 @@ public class KaleyraAutoConfiguration {
     return KaleyraConfig.from(key -> binder.bind(key, Bindable.of(String.class)).orElse(null));
   }
 
-  /** The default ledger, in this JVM; declare a {@link SendLedger} bean to use a shared store. */
-  @Bean
-  @ConditionalOnMissingBean
-  public SendLedger kaleyraSendLedger() {
-    return new InMemorySendLedger();
-  }
-
   /**
    * Tap tracking ("Track taps"): {@code kaleyra.tracking.*} from the Environment. Without it tasks that ask for
    * tracking fail with {@code KALEYRA_INVALID_INPUT} naming the keys; nothing else changes.
@@ -70,9 +61,9 @@ public class KaleyraAutoConfiguration {
   /** One sender (one REST client and its connection pool) for the application, observed by every SendObserver. */
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
-  public CtaSender kaleyraCtaSender(KaleyraConfig config, SendLedger ledger, ObjectProvider<SendObserver> observers,
+  public CtaSender kaleyraCtaSender(KaleyraConfig config, ObjectProvider<SendObserver> observers,
       TapLinks kaleyraTapLinks) {
-    return new CtaSender(config, ledger, SendObserver.all(observers.orderedStream().toList()), kaleyraTapLinks);
+    return new CtaSender(config, SendObserver.all(observers.orderedStream().toList()), kaleyraTapLinks);
   }
 
   /** {@code camunda:delegateExpression="${kaleyraWhatsAppCta}"}, and the instance {@code camunda:class} gets. */

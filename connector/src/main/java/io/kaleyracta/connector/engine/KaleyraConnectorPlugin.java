@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -13,6 +14,9 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 /**
  * Registers the connector as the expression bean {@value #BEAN_NAME} in an engine without CDI or Spring (embedded,
  * Camunda Run), so {@code camunda:delegateExpression="${kaleyraWhatsAppCta}"} works there too.
+ *
+ * <p>When the engine is built, it also creates or checks the connector's tables (see {@link EngineLedger}), so a
+ * missing table stops the start with a message naming the SQL file, rather than failing the first send.
  *
  * <p>The engine's existing beans map is wrapped, not copied: a lazy map (one that asks a CDI container) keeps
  * resolving every other name. When the engine closes, the connector's REST clients and their connection pools are
@@ -50,6 +54,11 @@ public class KaleyraConnectorPlugin extends AbstractProcessEnginePlugin {
         }
       }
     }
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine processEngine) {
+    EngineLedger.of(processEngine);
   }
 
   /** The engine's beans plus ours; read-only, as the engine only looks beans up. */

@@ -44,7 +44,7 @@ public class SendWhatsAppCtaDelegate implements JavaDelegate {
     JobLockTime.warnOnceIfSendOutlastsLock(execution.getProcessEngine(), sender.config());
     SendOutcome outcome;
     try (LogContext ignored = LogContext.of(execution)) {
-      outcome = sender.send(execution::getVariableLocal, DeliveryKey.of(execution));
+      outcome = sender.send(execution::getVariableLocal, JobDelivery.of(execution));
     }
     if (outcome.accepted()) {
       execution.setVariableLocal(MESSAGE_ID, outcome.messageId());

@@ -3,8 +3,6 @@ package io.kaleyracta.connector.engine;
 import io.kaleyracta.connector.config.KaleyraConfig;
 import io.kaleyracta.connector.observe.SendObserver;
 import io.kaleyracta.connector.send.CtaSender;
-import io.kaleyracta.connector.send.InMemorySendLedger;
-import io.kaleyracta.connector.send.SendLedger;
 import io.kaleyracta.connector.tracking.InMemoryTapStore;
 import io.kaleyracta.connector.tracking.TapLinks;
 import io.kaleyracta.connector.tracking.TrackingConfig;
@@ -21,12 +19,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * different {@code kaleyra.*} values that see this class each keep their own client instead of rebuilding it on every
  * send. A sender is never closed while in use; all of them are closed, with their connection pools, by
  * {@link #closeAll()}: when an engine with {@link KaleyraConnectorPlugin} closes, and when the CDI bean is destroyed
- * (the application stops or is undeployed). The ledger lives as long as the class, across configuration changes;
- * tracked links live in {@link InMemoryTapStore#jvmWide()}, which the tap redirect servlet reads too.
+ * (the application stops or is undeployed). Tracked links live in {@link InMemoryTapStore#jvmWide()}, which the tap redirect servlet reads too.
  */
 public final class SharedSender {
 
-  private static final SendLedger LEDGER = new InMemorySendLedger();
   private static final ConcurrentMap<Key, CtaSender> SENDERS = new ConcurrentHashMap<>();
 
   private record Key(KaleyraConfig config, TrackingConfig tracking) {
@@ -48,7 +44,7 @@ public final class SharedSender {
   }
 
   static CtaSender forConfig(KaleyraConfig config, TrackingConfig tracking) {
-    return SENDERS.computeIfAbsent(new Key(config, tracking), key -> new CtaSender(config, LEDGER, SendObserver.NONE,
+    return SENDERS.computeIfAbsent(new Key(config, tracking), key -> new CtaSender(config, SendObserver.NONE,
         new TapLinks(tracking, InMemoryTapStore.jvmWide(), Clock.systemUTC())));
   }
 

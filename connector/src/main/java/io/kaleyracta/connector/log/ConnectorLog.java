@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
  *
  * <p>Categories stay those of the classes that log: {@code io.kaleyracta.connector.client.KaleyraClient} (the HTTP
  * exchange), {@code io.kaleyracta.connector.send.CtaSender} (one line per send) and
- * {@code io.kaleyracta.connector.engine} (engine checks), {@code io.kaleyracta.connector.tracking} (tap tracking).
+ * {@code io.kaleyracta.connector.engine} (engine checks), {@code io.kaleyracta.connector.tracking} (tap tracking),
+ * {@code io.kaleyracta.connector.ledger} (the send ledger and the connector's tables).
  */
 public final class ConnectorLog {
 
@@ -23,6 +24,7 @@ public final class ConnectorLog {
   private final Logger send = Logger.getLogger("io.kaleyracta.connector.send.CtaSender");
   private final Logger engine = Logger.getLogger("io.kaleyracta.connector.engine");
   private final Logger tracking = Logger.getLogger("io.kaleyracta.connector.tracking");
+  private final Logger ledger = Logger.getLogger("io.kaleyracta.connector.ledger");
 
   private ConnectorLog() {
   }
@@ -93,6 +95,10 @@ public final class ConnectorLog {
         retryAfter.toMillis(), key, cap.toMillis());
   }
 
+  public void inFlightNotResent(String ref, String why) {
+    send.warnf("KCTA-108 WhatsApp CTA not sent again (ref=%s): %s", escape(ref), escape(why));
+  }
+
   // engine checks, KCTA-20x
 
   public void sendMayOutlastJobLock(String engineName, Duration worstCase, long lockTimeMillis, String keys) {
@@ -123,6 +129,31 @@ public final class ConnectorLog {
   public void tapCorrelationFailed(String messageId, int attempt, Exception e) {
     tracking.warnf("KCTA-134 Correlating the tap of message %s failed (attempt %d), will retry: %s", escape(messageId),
         attempt, escape(e));
+  }
+
+  // the send ledger and the connector's tables, KCTA-30x
+
+  public void outcomeNotRecorded(String deliveryKey, boolean accepted, String messageId, Exception e) {
+    ledger.errorf("KCTA-300 The send ledger could not record the outcome of delivery %s (accepted=%s, messageId=%s): "
+        + "%s; it stays in flight, so a re-run of this job reports KALEYRA_OUTCOME_UNKNOWN", escape(deliveryKey),
+        accepted, escape(messageId), escape(e));
+  }
+
+  public void releaseFailed(String deliveryKey, Exception e) {
+    ledger.warnf("KCTA-301 The send ledger could not release delivery %s, whose request never reached Kaleyra: %s; "
+        + "a re-run of this job reports KALEYRA_OUTCOME_UNKNOWN instead of sending", escape(deliveryKey), escape(e));
+  }
+
+  public void purged(int entries, Duration retention) {
+    ledger.debugf("KCTA-302 The send ledger deleted %d entries older than %s", entries, retention);
+  }
+
+  public void purgeFailed(Exception e) {
+    ledger.warnf("KCTA-303 The send ledger could not delete old entries (%s); trying again in an hour", escape(e));
+  }
+
+  public void tableCreated(String table, String file) {
+    ledger.infof("KCTA-304 Created the connector's table %s from %s", escape(table), escape(file));
   }
 
   /**

@@ -8,6 +8,12 @@ import io.kaleyracta.connector.input.CtaMessageInput;
 import io.kaleyracta.connector.input.InputField;
 import io.kaleyracta.connector.input.InputValidator;
 import io.kaleyracta.connector.input.Violation;
+import io.kaleyracta.connector.ledger.Completion;
+import io.kaleyracta.connector.ledger.Delivery;
+import io.kaleyracta.connector.ledger.DeliveryContext;
+import io.kaleyracta.connector.ledger.Fingerprint;
+import io.kaleyracta.connector.ledger.LedgerEntry;
+import io.kaleyracta.connector.ledger.SendLedger;
 import io.kaleyracta.connector.observe.SendObserver;
 import io.kaleyracta.connector.outcome.SendOutcome;
 import io.kaleyracta.connector.payload.CtaMessageRequest;
@@ -20,39 +26,37 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The send path without the engine: validate the input, skip what the ledger says was already accepted, map to
- * Kaleyra's payload (with a tracking link on the button when the task tracks taps), call Kaleyra, retry only
- * failures that prove nothing was sent, record the acceptance.
+ * The send path without the engine: validate the input, map it to Kaleyra's payload, claim the delivery in the
+ * ledger (a re-run finds the claim and sends nothing), add a tracking link on the button when the task tracks taps,
+ * call Kaleyra, retry only failures that prove nothing was sent, and record the outcome in the ledger.
  */
 public final class CtaSender implements AutoCloseable {
 
   private final KaleyraConfig config;
   private final KaleyraClient client;
   private final PayloadJson json;
-  private final SendLedger ledger;
   private final SendObserver observer;
   private final SendRate rate;
   private final TapLinks tapLinks;
 
   /** Builds the REST client: make one sender per configuration and share it. */
-  public CtaSender(KaleyraConfig config, SendLedger ledger) {
-    this(config, ledger, SendObserver.NONE);
+  public CtaSender(KaleyraConfig config) {
+    this(config, SendObserver.NONE);
   }
 
   /**
    * Same, with an observer that is told every outcome, retry and replay (metrics, health). Without tap tracking: a
    * task with {@code trackTaps} on gets {@code KALEYRA_INVALID_INPUT}.
    */
-  public CtaSender(KaleyraConfig config, SendLedger ledger, SendObserver observer) {
-    this(config, ledger, observer, TapLinks.notConfigured());
+  public CtaSender(KaleyraConfig config, SendObserver observer) {
+    this(config, observer, TapLinks.notConfigured());
   }
 
   /** Same, with tap tracking: {@code tapLinks} keeps the original URLs and makes the tracking links. */
-  public CtaSender(KaleyraConfig config, SendLedger ledger, SendObserver observer, TapLinks tapLinks) {
+  public CtaSender(KaleyraConfig config, SendObserver observer, TapLinks tapLinks) {
     this.config = config;
     this.json = new PayloadJson();
     this.client = KaleyraClient.create(config, json);
-    this.ledger = ledger;
     this.observer = observer;
     this.rate = new SendRate(config.sendsPerSecond());
     this.tapLinks = tapLinks;
@@ -68,9 +72,11 @@ public final class CtaSender implements AutoCloseable {
 
   /**
    * @param rawInputs the task's inputs by {@code camunda:inputParameter} name
-   * @param deliveryKey names this delivery for the ledger, or {@code null} when a re-run cannot be told apart
+   * @param delivery the ledger and the message's key and origin, or {@code null} to send without a ledger
+   * @throws io.kaleyracta.connector.ledger.LedgerUnavailableException when the claim could not be recorded; nothing
+   *     was sent
    */
-  public SendOutcome send(Function<String, Object> rawInputs, String deliveryKey) {
+  public SendOutcome send(Function<String, Object> rawInputs, DeliveryContext delivery) {
     long started = System.nanoTime();
     InputValidator.Result validated = InputValidator.validate(rawInputs, config.businessNumber());
     if (!validated.valid()) {
@@ -88,17 +94,29 @@ public final class CtaSender implements AutoCloseable {
       observer.completed(invalid, Duration.ofNanos(System.nanoTime() - started));
       return invalid;
     }
-    Optional<SendOutcome> earlier = deliveryKey == null ? Optional.empty() : ledger.find(deliveryKey);
-    if (earlier.isPresent()) {
-      observer.replayed(earlier.get());
-      return replay(earlier.get(), input);
+    SendLedger ledger = delivery == null ? null : delivery.ledger();
+    String key = null;
+    if (ledger != null) {
+      // the content as the task gave it: a tracking link is new on every run, so it stays out of the fingerprint
+      key = delivery.deliveryKey(Fingerprint.of(input.businessNumber(), json.toJson(CtaMessageRequest.from(input))));
+      Optional<LedgerEntry> earlier = ledger.claim(new Delivery(key, delivery.origin()));
+      if (earlier.isPresent()) {
+        SendOutcome replayed = replay(earlier.get(), input);
+        observer.replayed(replayed);
+        return replayed;
+      }
     }
     TapLinks.Link link = input.trackTaps() ? tapLinks.create(input.buttonUrl()) : null;
     CtaMessageRequest request = CtaMessageRequest.from(link == null ? input : input.withButtonUrl(link.trackedUrl()));
     SendOutcome outcome = sendWithRetries(input.businessNumber(), request);
     observer.completed(outcome, Duration.ofNanos(System.nanoTime() - started));
-    if (deliveryKey != null && outcome.mayHaveBeenSent()) {
-      ledger.record(deliveryKey, outcome);
+    if (ledger != null) {
+      if (outcome.mayHaveBeenSent()) {
+        ledger.complete(key, outcome.accepted() ? Completion.accepted(outcome.messageId())
+            : Completion.unknown(outcome.errorMessage()));
+      } else {
+        ledger.release(key);
+      }
     }
     if (link != null && outcome.accepted() && outcome.messageId() != null) {
       tapLinks.accepted(link, outcome.messageId());
@@ -112,13 +130,25 @@ public final class CtaSender implements AutoCloseable {
   }
 
   /** The engine runs this delivery again: what was (maybe) sent is not sent twice. */
-  private static SendOutcome replay(SendOutcome earlier, CtaMessageInput input) {
-    if (earlier.accepted()) {
-      LOG.alreadyAccepted(earlier.messageId(), input.ref());
-    } else {
-      LOG.unknownOutcomeNotResent(input.ref());
+  private static SendOutcome replay(LedgerEntry earlier, CtaMessageInput input) {
+    switch (earlier.state()) {
+      case ACCEPTED -> {
+        LOG.alreadyAccepted(earlier.messageId(), input.ref());
+        return new SendOutcome.Accepted(earlier.messageId());
+      }
+      case UNKNOWN -> {
+        LOG.unknownOutcomeNotResent(input.ref());
+        return new SendOutcome.Unconfirmed(earlier.error());
+      }
+      default -> {
+        String message = "An earlier attempt of this delivery started at " + earlier.startedAt() + " on "
+            + earlier.node() + " and recorded no outcome (that node stopped or lost its database while sending, or "
+            + "is still sending); the message may or may not have been sent: check Kaleyra's report before "
+            + "sending it again";
+        LOG.inFlightNotResent(input.ref(), message);
+        return new SendOutcome.Unconfirmed(message);
+      }
     }
-    return earlier;
   }
 
   /**

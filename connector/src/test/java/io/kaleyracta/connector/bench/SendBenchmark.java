@@ -6,7 +6,10 @@ import io.kaleyracta.connector.outcome.SendOutcome;
 import io.kaleyracta.connector.payload.CtaMessageRequest;
 import io.kaleyracta.connector.payload.PayloadJson;
 import io.kaleyracta.connector.send.CtaSender;
-import io.kaleyracta.connector.send.InMemorySendLedger;
+import io.kaleyracta.connector.ledger.Completion;
+import io.kaleyracta.connector.ledger.Delivery;
+import io.kaleyracta.connector.ledger.InMemorySendLedger;
+import io.kaleyracta.connector.ledger.Origin;
 import io.kaleyracta.connector.testing.Inputs;
 import io.kaleyracta.sandbox.KaleyraSandbox;
 import java.lang.management.ManagementFactory;
@@ -40,7 +43,7 @@ public final class SendBenchmark {
           KaleyraConfig.API_KEY, KaleyraSandbox.API_KEY,
           KaleyraConfig.BASE_URL, sandbox.baseUrl(),
           KaleyraConfig.BUSINESS_NUMBER, KaleyraSandbox.BUSINESS_NUMBER)::get);
-      try (CtaSender sender = new CtaSender(config, new InMemorySendLedger())) {
+      try (CtaSender sender = new CtaSender(config)) {
         sequentialSends(sender, sandbox, quick ? 500 : 3_000);
         concurrentSends(sender, sandbox, 8, quick ? 1_000 : 6_000);
       }
@@ -124,8 +127,11 @@ public final class SendBenchmark {
     long before = usedAfterGc(runtime);
     InMemorySendLedger ledger = new InMemorySendLedger();
     for (int i = 0; i < entries; i++) {
-      ledger.record("default/" + java.util.UUID.randomUUID() + "@1764064800000/sendReminder#1",
-          new SendOutcome.Accepted("SBX" + (10_000_000 + i)));
+      String key = "job/" + java.util.UUID.randomUUID() + "@1764064800000/sendReminder/"
+          + "4f6c0d2e9a1b3c5d7e9f0a2b4c6d8e0f1a3b5c7d9e1f2a4b6c8d0e2f4a6b8c0d#1";
+      ledger.claim(new Delivery(key, new Origin(java.util.UUID.randomUUID().toString(), "sendReminder", null, null,
+          java.util.UUID.randomUUID().toString())));
+      ledger.complete(key, Completion.accepted("SBX" + (10_000_000 + i)));
     }
     long after = usedAfterGc(runtime);
     System.out.printf("InMemorySendLedger: %d entries (its cap) use about %.1f MB, %d bytes/entry%n",

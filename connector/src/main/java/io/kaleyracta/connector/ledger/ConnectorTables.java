@@ -1,0 +1,20 @@
+package io.kaleyracta.connector.ledger;
+
+import java.util.List;
+
+/**
+ * The connector's own tables in the engine's database, each created from
+ * {@code META-INF/kaleyra-cta/sql/<database>/<table in lower case>.create.sql}. A feature that needs a table adds
+ * its name here and one such file per database; {@link ConnectorSchema} then creates or checks it with the others.
+ */
+public final class ConnectorTables {
+
+  /** Deliveries claimed, accepted or of unknown outcome: see {@link JdbcSendLedger}. */
+  public static final String SEND_LEDGER = "KCTA_SEND_LEDGER";
+
+  /** Every table, in creation order. */
+  public static final List<String> ALL = List.of(SEND_LEDGER);
+
+  private ConnectorTables() {
+  }
+}
