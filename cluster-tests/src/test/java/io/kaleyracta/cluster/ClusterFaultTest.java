@@ -50,6 +50,7 @@ class ClusterFaultTest {
   private static final Path HALT_DIR = Path.of("target", "halt").toAbsolutePath();
   /** Generous: on a machine shared with other builds a campaign can take many times its quiet-machine time. */
   private static final Duration CAMPAIGN = Duration.ofMinutes(10);
+  private static final double SCALE = Double.parseDouble(System.getProperty("cluster.scale", "1"));
 
   private static EmbeddedPostgres postgres;
   private static String jdbcUrl;
@@ -127,7 +128,7 @@ class ClusterFaultTest {
   @Test
   @Order(1)
   void aCampaignOf2000AcrossBothNodesSendsEachMessageOnce() throws Exception {
-    int size = 2000;
+    int size = scaled(2000);
     startCampaign(1, size, index -> false);
 
     Result result = awaitAndCount(size, CAMPAIGN);
@@ -145,7 +146,7 @@ class ClusterFaultTest {
   @Test
   @Order(2)
   void aNodeKilledMidCampaignAndRestartedLosesNothingAndSendsNothingTwice() throws Exception {
-    int size = 2000;
+    int size = scaled(2000);
     startCampaign(2, size, index -> false);
     Node victim = NODES.get(1);
     awaitAccepted(size / 3, CAMPAIGN);
@@ -169,7 +170,7 @@ class ClusterFaultTest {
   @Test
   @Order(3)
   void aJvmKilledAfterThe202BeforeItsJobCommittedIsNotSentAgain() throws Exception {
-    int size = 20;
+    int size = scaled(20);
     Path halted = HALT_DIR.resolve(HaltsOnceAfterSend.HALTED);
     Files.createFile(HALT_DIR.resolve(HaltsOnceAfterSend.ARMED)); // the first node to send halts, once
     startCampaign(3, size, index -> false);
@@ -193,7 +194,7 @@ class ClusterFaultTest {
   @Test
   @Order(4)
   void aStalledSandboxAndDroppedDatabaseConnectionsCauseNoDuplicates() throws Exception {
-    int size = 300;
+    int size = scaled(300);
     startCampaign(4, size, index -> false);
     awaitAccepted(size / 5, CAMPAIGN);
     proxy.stall(true); // past the 5 s read timeout
@@ -218,7 +219,7 @@ class ClusterFaultTest {
   @Test
   @Order(5)
   void oneRecipientInTenInvalidGoesToItsBoundaryWithoutARequest() throws Exception {
-    int size = 500;
+    int size = scaled(500);
     startCampaign(5, size, index -> index % 10 == 0);
 
     Result result = awaitAndCount(size, CAMPAIGN);
@@ -234,6 +235,10 @@ class ClusterFaultTest {
 
   // ---- campaign and counting
 
+  private static int scaled(int size) {
+    return Math.max(10, (int) Math.round(size * SCALE / 10) * 10);
+  }
+
   private void startCampaign(int scenario, int size, Function<Integer, Boolean> invalid) throws Exception {
     processKey = "campaign" + scenario;
     engine.getRepositoryService().createDeployment().addModelInstance(processKey + ".bpmn",
@@ -245,7 +250,7 @@ class ClusterFaultTest {
       for (int i = 0; i < size; i++) {
         int index = i;
         starts.add(starters.submit(() -> engine.getRuntimeService().startProcessInstanceByKey(processKey,
-            Map.of("recipient", Campaign.recipient(scenario, index, invalid.apply(index)), "ref", "c" + index))));
+            Map.of("customer", Campaign.recipient(scenario, index, invalid.apply(index)), "customerRef", "c" + index))));
       }
       for (Future<?> start : starts) {
         start.get();
@@ -289,7 +294,7 @@ class ClusterFaultTest {
         Object id = history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
             .variableName(Campaign.MESSAGE_ID).singleResult().getValue();
         String recipient = (String) history.createHistoricVariableInstanceQuery()
-            .processInstanceId(instance.getId()).variableName("recipient").singleResult().getValue();
+            .processInstanceId(instance.getId()).variableName("customer").singleResult().getValue();
         List<AcceptedMessage> own = byRecipient.getOrDefault(recipient, List.of());
         if (own.size() == 1 && own.get(0).messageId().equals(id)) {
           result.endedWithItsOwnId.add(instance.getId());

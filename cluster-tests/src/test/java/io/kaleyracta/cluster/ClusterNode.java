@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 
 /**
  * One engine node: its own JVM, its own job executor with a short lock time, on the shared PostgreSQL database.
@@ -46,6 +47,8 @@ public final class ClusterNode {
     configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
     configuration.setHistory(ProcessEngineConfiguration.HISTORY_AUDIT);
     configuration.setProcessEnginePlugins(List.of(new KaleyraConnectorPlugin()));
+    // Camunda's advice for clusters: ids from UUIDs, not from blocks taken from one database row under contention
+    configuration.setIdGenerator(new StrongUuidGenerator());
     configuration.setJobExecutorActivate(jobExecutor);
     DefaultJobExecutor executor = new DefaultJobExecutor();
     executor.setLockTimeInMillis(LOCK_TIME_MS);
