@@ -89,8 +89,8 @@ class ExactlyOnceTest extends EngineTest {
 
   @Test
   void twoRunsOfOneDeliveryAtOnceSendOnceAndTheLaterIsAnUnknownOutcomeSayingWhenTheFirstStarted() throws Exception {
-    TestConfig.set(KaleyraConfig.READ_TIMEOUT_MS, "15000");
-    sandbox.slowDelay(Duration.ofSeconds(5)); // long enough for the second run to commit first on a busy machine
+    TestConfig.set(KaleyraConfig.READ_TIMEOUT_MS, "30000");
+    sandbox.slowDelay(Duration.ofSeconds(15)); // the second run starts well within this, even on a busy machine
     deploy(CtaModel.withInputs(Inputs.minimal().keySet()).async().catching(SendOutcome.OUTCOME_UNKNOWN));
     ProcessInstance instance = start(Inputs.minimalWith("recipient", Trigger.SLOW.recipient()));
     Job job = management.createJobQuery().processInstanceId(instance.getId()).singleResult();
@@ -100,7 +100,7 @@ class ExactlyOnceTest extends EngineTest {
       CompletableFuture<Void> first = CompletableFuture.runAsync(() -> management.executeJob(job.getId()));
       awaitRequests(1);
       Throwable secondFailed = catchThrowable(() -> management.executeJob(job.getId()));
-      Throwable firstFailed = catchThrowable(() -> first.get(30, TimeUnit.SECONDS));
+      Throwable firstFailed = catchThrowable(() -> first.get(60, TimeUnit.SECONDS));
 
       assertThat(sandbox.requests()).hasSize(1);
       // the second run found the claim in flight and did not send
