@@ -121,6 +121,9 @@ class ClusterFaultTest {
     properties.put(KaleyraConfig.READ_TIMEOUT_MS, "5000");
     properties.put(HaltsOnceAfterSend.DIRECTORY, HALT_DIR.toString());
     properties.put(KaleyraConfig.RETRY_BACKOFF_MS, "50");
+    if (System.getProperty("cluster.ledger") != null) { // -Dcluster.ledger=memory: what the nodes do without the table
+      properties.put("kaleyra.ledger", System.getProperty("cluster.ledger"));
+    }
     properties.putAll(extra);
     return Node.start(name, properties, KaleyraSandbox.API_KEY);
   }
@@ -138,8 +141,9 @@ class ClusterFaultTest {
     assertThat(result.distinctIds).isEqualTo(size);
     assertThat(result.duplicates).isZero();
     assertThat(result.incidents).isZero();
-    assertThat(result.sent).isEqualTo(size);
     assertThat(result.wrongIds).isZero();
+    // a send slower than the read timeout (a starved machine) is an unknown outcome, never a second request
+    assertThat(result.sent + result.unknown).isEqualTo(size);
     assertThat(result.sentByNode).hasSize(2); // both nodes took part
   }
 
@@ -187,8 +191,10 @@ class ClusterFaultTest {
     assertThat(result.requests).isEqualTo(size);
     assertThat(result.distinctIds).isEqualTo(size);
     assertThat(result.duplicates).isZero();
-    assertThat(result.sent).isEqualTo(size);
+    assertThat(result.wrongIds).isZero();
     assertThat(result.endedWithItsOwnId).contains(haltedInstance);
+    // the halted JVM's other deliveries in flight at that moment are unknown outcomes, never resent
+    assertThat(result.sent + result.unknown).isEqualTo(size);
   }
 
   @Test
