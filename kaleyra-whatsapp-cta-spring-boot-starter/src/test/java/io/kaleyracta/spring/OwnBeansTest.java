@@ -6,8 +6,11 @@ import io.kaleyracta.connector.engine.KaleyraConnectorPlugin;
 import io.kaleyracta.connector.engine.SendWhatsAppCtaDelegate;
 import io.kaleyracta.connector.outcome.SendOutcome;
 import io.kaleyracta.connector.send.CtaSender;
-import io.kaleyracta.connector.send.InMemorySendLedger;
-import io.kaleyracta.connector.send.SendLedger;
+import io.kaleyracta.connector.ledger.DeliveryContext;
+import io.kaleyracta.connector.ledger.InMemorySendLedger;
+import io.kaleyracta.connector.ledger.LedgerEntry;
+import io.kaleyracta.connector.ledger.Origin;
+import io.kaleyracta.connector.ledger.SendLedger;
 import io.kaleyracta.sandbox.KaleyraSandbox;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,27 +19,43 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-/** An application's own beans replace the starter's: a shared ledger, its own delegate. */
+/** An application's own beans replace the starter's; the send ledger is the one each send is given. */
 class OwnBeansTest {
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(KaleyraAutoConfiguration.class));
 
   @Test
-  void ownLedgerRecordsWhatTheStartersSenderSent() {
-    InMemorySendLedger ownLedger = new InMemorySendLedger(10, Duration.ofHours(1), Clock.systemUTC());
+  void theStartersSenderRecordsInTheLedgerOfTheSend() {
+    InMemorySendLedger ledger = new InMemorySendLedger(10, Duration.ofHours(1), Clock.systemUTC());
+    DeliveryContext delivery = new DeliveryContext() {
+      @Override
+      public SendLedger ledger() {
+        return ledger;
+      }
+
+      @Override
+      public String deliveryKey(String fingerprint) {
+        return "job/job-1@0/sendCta/" + fingerprint + "#1";
+      }
+
+      @Override
+      public Origin origin() {
+        return new Origin("pi-1", "sendCta", null, null, "job-1");
+      }
+    };
     try (KaleyraSandbox sandbox = KaleyraSandbox.start()) {
-      runner.withBean(SendLedger.class, () -> ownLedger)
-          .withPropertyValues("kaleyra.sid=" + KaleyraSandbox.SID, "kaleyra.api-key=" + KaleyraSandbox.API_KEY,
+      runner.withPropertyValues("kaleyra.sid=" + KaleyraSandbox.SID, "kaleyra.api-key=" + KaleyraSandbox.API_KEY,
               "kaleyra.base-url=" + sandbox.baseUrl(), "kaleyra.business-number=" + KaleyraSandbox.BUSINESS_NUMBER)
           .run(context -> {
             SendOutcome outcome = context.getBean(CtaSender.class).send(Map.<String, Object>of(
                 "recipient", "+919812345670", "bodyText", "Hello", "buttonText", "Open",
-                "buttonUrl", "https://example.com")::get, "job-1@0/sendCta#1");
+                "buttonUrl", "https://example.com")::get, delivery);
 
-            assertThat(context).getBeans(SendLedger.class).hasSize(1);
+            assertThat(context).getBeans(SendLedger.class).isEmpty();
             assertThat(outcome.accepted()).isTrue();
-            assertThat(ownLedger.find("job-1@0/sendCta#1")).contains(outcome);
+            assertThat(ledger.findByMessageId(outcome.messageId())).get().extracting(LedgerEntry::origin)
+                .isEqualTo(delivery.origin());
           });
     }
   }
