@@ -1,60 +1,29 @@
 package io.kaleyracta.connector.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kaleyracta.connector.config.KaleyraConfig;
-import io.kaleyracta.connector.testing.Inputs;
-import io.kaleyracta.connector.testing.TestConfig;
-import io.kaleyracta.sandbox.KaleyraSandbox;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.camunda.bpm.engine.impl.el.Expression;
+import org.camunda.bpm.engine.impl.el.ExpressionManager;
+import org.camunda.bpm.engine.impl.el.JuelExpressionManager;
 import org.junit.jupiter.api.Test;
 
 /**
- * In an engine without CDI or Spring the plugin makes {@code ${kaleyraWhatsAppCta}} resolve, every other bean of the
- * engine's (lazy) beans map keeps resolving, and closing the engine closes the connector's REST client.
+ * In an engine without CDI or Spring the plugin makes {@code ${kaleyraWhatsAppCta}} resolve, every other bean the host
+ * gave the engine (a lazy beans map, or an expression manager the host built itself) keeps resolving, and closing the
+ * engine closes the connector's REST client. The Spring-built engine: {@code KaleyraConnectorPluginSpringTest}.
  */
-class KaleyraConnectorPluginTest {
-
-  private static KaleyraSandbox sandbox;
-
-  @BeforeAll
-  static void startSandbox() {
-    sandbox = KaleyraSandbox.start();
-  }
-
-  @AfterAll
-  static void stopSandbox() {
-    sandbox.close();
-  }
-
-  @BeforeEach
-  void configure() {
-    sandbox.reset();
-    TestConfig.set(KaleyraConfig.SID, KaleyraSandbox.SID);
-    TestConfig.set(KaleyraConfig.API_KEY, KaleyraSandbox.API_KEY);
-    TestConfig.set(KaleyraConfig.BASE_URL, sandbox.baseUrl());
-    TestConfig.set(KaleyraConfig.BUSINESS_NUMBER, KaleyraSandbox.BUSINESS_NUMBER);
-  }
-
-  @AfterEach
-  void clearConfig() {
-    TestConfig.clear();
-  }
+class KaleyraConnectorPluginTest extends BeanWiredJourney {
 
   @Test
   void inAPlainEngineWithABeansMapBothTheConnectorAndTheEnginesOwnBeanResolveAndClosingTheEngineClosesTheClient()
@@ -63,12 +32,12 @@ class KaleyraConnectorPluginTest {
     Map<Object, Object> lazy = new java.util.AbstractMap<>() {
       @Override
       public Object get(Object key) {
-        return "receipts".equals(key) ? receipts : null; // like a CDI lookup: answers without listing entries
+        return HOST_BEAN.equals(key) ? receipts : null; // like a CDI lookup: answers without listing entries
       }
 
       @Override
       public boolean containsKey(Object key) {
-        return "receipts".equals(key);
+        return HOST_BEAN.equals(key);
       }
 
       @Override
@@ -84,12 +53,50 @@ class KaleyraConnectorPluginTest {
     configuration.setProcessEnginePlugins(List.of(new KaleyraConnectorPlugin()));
     ProcessEngine engine = configuration.buildProcessEngine();
     try {
-      sendsThroughTheBeanAndRecordsInTheOtherBean(engine, receipts);
+      sendsThroughTheConnectorAndRecordsInTheHostsBean(engine, receipts);
       assertThat(connectionsToSandbox()).as("the client's pooled connection, kept alive").isPositive();
     } finally {
       engine.close();
     }
     assertThat(connectionsToSandboxOnceSettled()).as("connections left after the engine closed").isZero();
+  }
+
+  @Test
+  void inAnEngineWhoseHostBuiltTheExpressionManagerBothTheConnectorAndTheHostsBeanResolve() {
+    Receipts receipts = new Receipts();
+    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+    configuration.setProcessEngineName("plugin-host-manager-test");
+    configuration.setJdbcUrl("jdbc:h2:mem:kaleyra-plugin-host-manager-test");
+    configuration.setJobExecutorActivate(false);
+    // as Spring's ProcessEngineFactoryBean does before the plugins run, without Spring
+    configuration.setExpressionManager(new JuelExpressionManager(Map.of(HOST_BEAN, receipts)));
+    configuration.setProcessEnginePlugins(List.of(new KaleyraConnectorPlugin()));
+    ProcessEngine engine = configuration.buildProcessEngine();
+    try {
+      sendsThroughTheConnectorAndRecordsInTheHostsBean(engine, receipts);
+    } finally {
+      engine.close();
+    }
+  }
+
+  @Test
+  void refusesAnExpressionManagerItCannotAddTheBeanToAndSaysWhatToDoInstead() {
+    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+    configuration.setExpressionManager(new ExpressionManager() {
+      @Override
+      public Expression createExpression(String expression) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public void addFunction(String name, Method function) {
+      }
+    });
+
+    assertThatThrownBy(() -> new KaleyraConnectorPlugin().preInit(configuration))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("'" + KaleyraConnectorPlugin.BEAN_NAME + "'")
+        .hasMessageContaining("class=\"" + SendWhatsAppCtaDelegate.class.getName() + "\"");
   }
 
   /** Established TCP connections from this machine to the sandbox's port (Linux: /proc/net/tcp and tcp6). */
@@ -115,37 +122,5 @@ class KaleyraConnectorPluginTest {
       count = connectionsToSandbox();
     }
     return count;
-  }
-
-  /** start → send with ${kaleyraWhatsAppCta} → ${receipts.record(kaleyraMessageId)} → end. */
-  private static void sendsThroughTheBeanAndRecordsInTheOtherBean(ProcessEngine engine, Receipts receipts) {
-    BpmnModelInstance model = Bpmn.createExecutableProcess("beanWired").camundaHistoryTimeToLive(1).startEvent()
-        .serviceTask("send").camundaDelegateExpression("${" + KaleyraConnectorPlugin.BEAN_NAME + "}")
-        .camundaInputParameter("recipient", "${recipient}")
-        .camundaInputParameter("bodyText", "${bodyText}")
-        .camundaInputParameter("buttonText", "${buttonText}")
-        .camundaInputParameter("buttonUrl", "${buttonUrl}")
-        .camundaOutputParameter("kaleyraMessageId", "${messageId}")
-        .serviceTask("record").camundaExpression("${receipts.record(kaleyraMessageId)}")
-        .endEvent("done").done();
-    engine.getRepositoryService().createDeployment().addModelInstance("bean.bpmn", model).deploy();
-
-    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("beanWired", Inputs.minimal());
-
-    assertThat(sandbox.accepted()).hasSize(1);
-    String messageId = sandbox.accepted().get(0).messageId();
-    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableName("kaleyraMessageId").singleResult().getValue())
-        .isEqualTo(messageId);
-    assertThat(receipts.ids).containsExactly(messageId);
-  }
-
-  /** A host's own bean, used in an expression next to the connector. */
-  public static class Receipts {
-    final List<String> ids = new CopyOnWriteArrayList<>();
-
-    public void record(String messageId) {
-      ids.add(messageId);
-    }
   }
 }
