@@ -106,7 +106,7 @@ public final class KaleyraSandbox implements AutoCloseable {
         return state.accepted();
     }
 
-    /** Forgets recorded requests, accepted messages and the flaky, outage and rate-limited triggers' per-recipient counters. */
+    /** Forgets recorded requests, accepted messages, status callbacks sent and the flaky, outage and rate-limited triggers' per-recipient counters. */
     public void reset() {
         state.reset();
     }
@@ -114,6 +114,25 @@ public final class KaleyraSandbox implements AutoCloseable {
     /** How long the {@link Trigger#SLOW} recipient waits before its 202 (default 3 s). */
     public void slowDelay(Duration delay) {
         state.slowDelay(delay);
+    }
+
+    /**
+     * From now on, reports the fate of each accepted message to {@code url} like Kaleyra's callback profile (v2
+     * shape, HTTP Basic with these credentials; {@code username} {@code null} sends no Authorization header),
+     * following the recipient's {@link StatusScript}. {@code null} url stops the callbacks.
+     */
+    public void sendStatusCallbacks(java.net.URI url, String username, String password) {
+        state.callbacks().target(url, username, password);
+    }
+
+    /** The pause before each status callback of a message (default 100 ms). */
+    public void statusCallbackDelay(Duration delay) {
+        state.callbacks().stepDelay(delay);
+    }
+
+    /** Every status callback delivered or tried since start or the last {@link #reset()}, in order (a snapshot). */
+    public List<SentCallback> statusCallbacks() {
+        return state.callbacks().sent();
     }
 
     /** Registers one more business number (sending number) on the sandbox account; with or without {@code +}. */
@@ -126,6 +145,7 @@ public final class KaleyraSandbox implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        state.callbacks().close();
     }
 
     private static ThreadFactory threads() {

@@ -5,7 +5,10 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the sandbox until killed: {@code java -cp ... io.kaleyracta.sandbox.KaleyraSandboxMain [--port 8089]
- * [--slow-delay-ms 3000]}.
+ * [--slow-delay-ms 3000] [--callback-url http://127.0.0.1:8080/kaleyra/whatsapp/status]}. With a callback URL it
+ * reports statuses there ({@link StatusScript}), authenticating with the environment variables
+ * {@code SANDBOX_CALLBACK_USERNAME} and {@code SANDBOX_CALLBACK_PASSWORD} (never on the command line, where
+ * {@code ps} shows it).
  */
 public final class KaleyraSandboxMain {
 
@@ -17,6 +20,7 @@ public final class KaleyraSandboxMain {
     public static void main(String[] args) throws InterruptedException {
         int port = DEFAULT_PORT;
         Duration slowDelay = null;
+        String callbackUrl = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if ((arg.equals("--port") || arg.equals("--slow-delay-ms")) && i + 1 < args.length) {
@@ -26,8 +30,10 @@ public final class KaleyraSandboxMain {
                 } else {
                     slowDelay = Duration.ofMillis(value);
                 }
+            } else if (arg.equals("--callback-url") && i + 1 < args.length) {
+                callbackUrl = args[++i];
             } else if (arg.equals("--help") || arg.equals("-h")) {
-                System.out.println("usage: KaleyraSandboxMain [--port N (default 8089, 0 = any free port)] [--slow-delay-ms N]");
+                System.out.println("usage: KaleyraSandboxMain [--port N (default 8089, 0 = any free port)] [--slow-delay-ms N] [--callback-url URL]");
                 return;
             } else {
                 System.err.println("unknown or incomplete argument: " + arg + " (try --help)");
@@ -37,6 +43,11 @@ public final class KaleyraSandboxMain {
         KaleyraSandbox sandbox = KaleyraSandbox.start(port);
         if (slowDelay != null) {
             sandbox.slowDelay(slowDelay);
+        }
+        if (callbackUrl != null) {
+            sandbox.sendStatusCallbacks(java.net.URI.create(callbackUrl), System.getenv("SANDBOX_CALLBACK_USERNAME"),
+                    System.getenv("SANDBOX_CALLBACK_PASSWORD"));
+            System.out.println("  Status callbacks go to " + callbackUrl);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -8,7 +8,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The "what the customer sees" page: {@code GET /} renders every accepted message as a WhatsApp chat
@@ -57,11 +59,15 @@ final class MessageViewer {
             + ".empty{margin:40px auto;max-width:460px;text-align:center;background:#ffeecd;color:#54656f;border-radius:8px;"
             + "padding:10px 14px;font-size:13px;box-shadow:0 1px .5px rgba(11,20,26,.13)}\n"
             + MediaHeaderView.CSS
+            + ".ticks{margin-left:3px;font-size:12px;letter-spacing:-3px;color:#8696a0}.ticks.read{color:#53bdeb}\n"
+            + ".failed{color:#d9534f;font-size:12px;margin:4px 9px 0 0;text-align:right;letter-spacing:0}\n"
             + "</style>\n";
 
     private static final String POLL = "<script>\n(function(){var v=document.body.getAttribute('data-version');"
             + "setInterval(function(){fetch('" + JSON_PATH + "',{cache:'no-store'}).then(function(r){return r.json();})"
-            + ".then(function(m){var k=m.length+':'+(m.length?m[0].message_id:'');if(k!==v){location.reload();}})"
+            + ".then(function(m){var k=m.length+':'+(m.length?m[0].message_id:'');"
+            + "var s=m.map(function(x){return x.status||'';}).join(',');if(s.replace(/,/g,'')){k+=':'+s;}"
+            + "if(k!==v){location.reload();}})"
             + ".catch(function(){});},2000);})();\n</script>\n";
 
     private MessageViewer() {
@@ -71,7 +77,7 @@ final class MessageViewer {
         return rawPath.equals(PAGE_PATH) || rawPath.equals(JSON_PATH) || rawPath.equals("/favicon.ico");
     }
 
-    static Reply reply(String method, String rawPath, List<AcceptedMessage> accepted) {
+    static Reply reply(String method, String rawPath, List<AcceptedMessage> accepted, List<SentCallback> callbacks) {
         if (rawPath.equals("/favicon.ico")) {
             return new Reply(404, "text/plain; charset=utf-8", "");
         }
@@ -80,14 +86,43 @@ final class MessageViewer {
         }
         List<AcceptedMessage> newestFirst = new ArrayList<>(accepted);
         Collections.reverse(newestFirst);
+        Map<String, SentCallback> latest = latestStatus(callbacks);
         Reply reply = rawPath.equals(JSON_PATH)
-                ? Reply.json(200, json(newestFirst))
-                : new Reply(200, Reply.HTML, page(newestFirst));
-        return new Reply(reply.status(), reply.contentType(), reply.body(), java.util.Map.of("cache-control", "no-store"));
+                ? Reply.json(200, json(newestFirst, latest))
+                : new Reply(200, Reply.HTML, page(newestFirst, latest));
+        return new Reply(reply.status(), reply.contentType(), reply.body(), Map.of("cache-control", "no-store"));
     }
 
     static String page(List<AcceptedMessage> newestFirst) {
-        String version = newestFirst.size() + ":" + (newestFirst.isEmpty() ? "" : newestFirst.get(0).messageId());
+        return page(newestFirst, Map.of());
+    }
+
+    /** Per message, the most advanced status reported so far (failures and NOT-SENT win: they are final). */
+    static Map<String, SentCallback> latestStatus(List<SentCallback> callbacks) {
+        Map<String, SentCallback> latest = new HashMap<>();
+        for (SentCallback callback : callbacks) {
+            latest.merge(callback.messageId(), callback, (a, b) -> rank(b.status()) >= rank(a.status()) ? b : a);
+        }
+        return latest;
+    }
+
+    private static int rank(String status) {
+        switch (status) {
+            case "sent": return 1;
+            case "delivered": return 2;
+            case "read": return 3;
+            default: return 10;
+        }
+    }
+
+    static String page(List<AcceptedMessage> newestFirst, Map<String, SentCallback> latest) {
+        StringBuilder statuses = new StringBuilder();
+        for (int i = 0; i < newestFirst.size(); i++) {
+            SentCallback status = latest.get(newestFirst.get(i).messageId());
+            statuses.append(i == 0 ? "" : ",").append(status == null ? "" : status.status());
+        }
+        String version = newestFirst.size() + ":" + (newestFirst.isEmpty() ? "" : newestFirst.get(0).messageId())
+                + (statuses.toString().replace(",", "").isEmpty() ? "" : ":" + statuses);
         StringBuilder html = new StringBuilder(4096 + newestFirst.size() * 1500);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -102,12 +137,12 @@ final class MessageViewer {
                     .append(escape(KaleyraSandbox.SID)).append("/whatsapp/{number}/messages appear here.</div>\n");
         }
         for (AcceptedMessage message : newestFirst) {
-            bubble(html, message);
+            bubble(html, message, latest.get(message.messageId()));
         }
         return html.append("</main>\n").append(POLL).append("</body>\n</html>\n").toString();
     }
 
-    private static void bubble(StringBuilder html, AcceptedMessage m) {
+    private static void bubble(StringBuilder html, AcceptedMessage m, SentCallback status) {
         html.append("<section class=\"msg\" id=\"").append(escape(m.messageId())).append("\">\n")
                 .append("<div class=\"chat\">To <b>").append(escape(m.to())).append("</b> from ")
                 .append(escape(m.businessNumber())).append("</div>\n")
@@ -123,7 +158,8 @@ final class MessageViewer {
             html.append("<div class=\"f\">").append(escape(m.footerText())).append("</div>\n");
         }
         html.append("<div class=\"time\" title=\"").append(escape(FULL.format(m.acceptedAt()))).append("\">")
-                .append(escape(CLOCK.format(m.acceptedAt()))).append("</div></div>\n")
+                .append(escape(CLOCK.format(m.acceptedAt()))).append(ticks(status)).append("</div>")
+                .append(failure(status)).append("</div>\n")
                 .append("<a class=\"btn\" href=\"").append(escape(m.buttonUrl())).append("\" title=\"")
                 .append(escape(m.buttonUrl())).append("\" target=\"_blank\" rel=\"noopener noreferrer\">")
                 .append(OPEN_ICON).append("<span>").append(escape(m.buttonText())).append("</span></a>\n")
@@ -140,6 +176,29 @@ final class MessageViewer {
         html.append("</div>\n</section>\n");
     }
 
+    /** WhatsApp's ticks: one grey (sent), two grey (delivered), two blue (read). */
+    static String ticks(SentCallback status) {
+        if (status == null) {
+            return "";
+        }
+        switch (status.status()) {
+            case "sent": return " <span class=\"ticks\" title=\"sent\">\u2713</span>";
+            case "delivered": return " <span class=\"ticks\" title=\"delivered\">\u2713\u2713</span>";
+            case "read": return " <span class=\"ticks read\" title=\"read\">\u2713\u2713</span>";
+            default: return "";
+        }
+    }
+
+    static String failure(SentCallback status) {
+        if (status == null || rank(status.status()) < 10) {
+            return "";
+        }
+        String text = status.status().equals("failed")
+                ? "\u26a0 Failed" + (status.errorCode() == null ? "" : " (Meta error " + status.errorCode() + ")")
+                : "\u26a0 Not sent (Kaleyra never passed it to WhatsApp)";
+        return "<div class=\"failed\" title=\"" + escape(status.status()) + "\">" + escape(text) + "</div>";
+    }
+
     private static void detail(StringBuilder html, String label, String value) {
         if (value != null) {
             html.append("<span>").append(escape(label)).append(" <code>").append(escape(value)).append("</code></span>");
@@ -147,6 +206,10 @@ final class MessageViewer {
     }
 
     static String json(List<AcceptedMessage> newestFirst) {
+        return json(newestFirst, Map.of());
+    }
+
+    static String json(List<AcceptedMessage> newestFirst, Map<String, SentCallback> latest) {
         JsonArrayBuilder array = Json.createArrayBuilder();
         for (AcceptedMessage m : newestFirst) {
             JsonObjectBuilder o = Json.createObjectBuilder()
@@ -168,6 +231,13 @@ final class MessageViewer {
             add(o, "ref1", m.ref1());
             add(o, "ref2", m.ref2());
             add(o, "wa_source", m.waSource());
+            SentCallback status = latest.get(m.messageId());
+            if (status != null) {
+                o.add("status", status.status());
+                if (status.errorCode() != null) {
+                    o.add("error_code", status.errorCode());
+                }
+            }
             array.add(o);
         }
         return array.build().toString();

@@ -105,9 +105,11 @@ final class MessagesEndpoint {
 
     private String accept(String businessNumber, CtaPayload p) {
         String id = MessageIds.next();
-        state.accept(new AcceptedMessage(id, Instant.now(), businessNumber, p.to(), p.headerText(), p.bodyText(),
-                p.footerText(), p.buttonText(), p.buttonUrl(), cut(p.ref()), cut(p.ref1()), cut(p.ref2()), p.waSource(),
-                p.mediaHeader()));
+        AcceptedMessage message = new AcceptedMessage(id, Instant.now(), businessNumber, p.to(), p.headerText(),
+                p.bodyText(), p.footerText(), p.buttonText(), p.buttonUrl(), cut(p.ref()), cut(p.ref1()), cut(p.ref2()),
+                p.waSource(), p.mediaHeader());
+        state.accept(message);
+        state.callbacks().beforeReply(message);
         return id;
     }
 

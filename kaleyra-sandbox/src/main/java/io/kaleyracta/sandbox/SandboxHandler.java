@@ -38,7 +38,7 @@ final class SandboxHandler implements HttpHandler {
             String method = exchange.getRequestMethod();
             String rawPath = exchange.getRequestURI().getRawPath();
             if (MessageViewer.serves(rawPath)) {
-                send(exchange, method, MessageViewer.reply(method, rawPath, state.accepted()));
+                send(exchange, method, MessageViewer.reply(method, rawPath, state.accepted(), state.callbacks().sent()));
                 return;
             }
             Map<String, List<String>> headers = lowerCased(exchange.getRequestHeaders());

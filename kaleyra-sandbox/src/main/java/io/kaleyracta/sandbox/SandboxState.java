@@ -25,6 +25,11 @@ final class SandboxState {
     private final ConcurrentHashMap<String, AtomicInteger> outageCounters = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, AtomicInteger> rateLimitedCounters = new ConcurrentHashMap<>();
     private volatile Duration slowDelay = Duration.ofSeconds(3);
+    private final StatusCallbacks callbacks = new StatusCallbacks();
+
+    StatusCallbacks callbacks() {
+        return callbacks;
+    }
 
     void registerBusinessNumber(String number) {
         businessNumbers.add(Trigger.withoutPlus(Objects.requireNonNull(number, "number").trim()));
@@ -95,5 +100,6 @@ final class SandboxState {
         flakyCounters.clear();
         outageCounters.clear();
         rateLimitedCounters.clear();
+        callbacks.reset();
     }
 }
