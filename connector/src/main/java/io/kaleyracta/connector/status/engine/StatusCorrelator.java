@@ -1,0 +1,110 @@
+package io.kaleyracta.connector.status.engine;
+
+import io.kaleyracta.connector.status.StatusEvent;
+import io.kaleyracta.connector.status.StatusInbox;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.bpmn.behavior.ReceiveTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.SignalCmd;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.jboss.logging.Logger;
+
+/**
+ * Ends the "Wait for WhatsApp status" receive tasks that stored statuses satisfy. Each wait is ended in its own
+ * transaction after checking, inside it, that the execution still waits for that message id: a wait that a timer
+ * or another callback ended meanwhile is left alone, and when two callbacks race for one wait the engine's
+ * optimistic locking lets exactly one of them end it.
+ */
+public final class StatusCorrelator {
+
+  private static final Logger LOG = Logger.getLogger(StatusCorrelator.class);
+  private static final int ATTEMPTS = 5;
+
+  private final ProcessEngineConfigurationImpl engine;
+  private final StatusInbox inbox;
+
+  public StatusCorrelator(ProcessEngineConfigurationImpl engine, StatusInbox inbox) {
+    this.engine = engine;
+    this.inbox = inbox;
+  }
+
+  /** Ends every wait for these message ids that their stored statuses satisfy; returns how many it ended. */
+  public int correlate(Collection<String> messageIds) {
+    int ended = 0;
+    for (String messageId : new LinkedHashSet<>(messageIds)) {
+      List<Execution> waits = engine.getRuntimeService().createExecutionQuery()
+          .variableValueEquals(StatusWait.MESSAGE_ID, messageId).list();
+      if (waits.isEmpty()) {
+        continue;
+      }
+      List<StatusEvent> stored = inbox.statusesOf(messageId);
+      for (Execution wait : waits) {
+        if (end(wait.getId(), messageId, stored)) {
+          ended++;
+        }
+      }
+    }
+    return ended;
+  }
+
+  /** Every wait currently waiting, checked against the inbox (the sweep after a lost after-commit correlation). */
+  public int correlateWaiting(int limit) {
+    List<Execution> waits = engine.getRuntimeService().createExecutionQuery()
+        .variableValueLike(StatusWait.MESSAGE_ID, "%").listPage(0, limit);
+    int ended = 0;
+    for (Execution wait : waits) {
+      Object messageId = engine.getRuntimeService().getVariableLocal(wait.getId(), StatusWait.MESSAGE_ID);
+      if (messageId != null && end(wait.getId(), messageId.toString(), inbox.statusesOf(messageId.toString()))) {
+        ended++;
+      }
+    }
+    return ended;
+  }
+
+  /** Whether a wait for this message id exists now. */
+  public boolean isAwaited(String messageId) {
+    return engine.getRuntimeService().createExecutionQuery().variableValueEquals(StatusWait.MESSAGE_ID, messageId)
+        .count() > 0;
+  }
+
+  private boolean end(String executionId, String messageId, List<StatusEvent> stored) {
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try {
+        return engine.getCommandExecutorTxRequiresNew().execute(context -> {
+          ExecutionEntity execution = context.getExecutionManager().findExecutionById(executionId);
+          if (execution == null || !messageId.equals(execution.getVariableLocal(StatusWait.MESSAGE_ID))
+              || !isStatusWait(execution.getActivity())) {
+            return false;
+          }
+          Optional<StatusEvent> ending = StatusWait.ending(stored,
+              StatusWait.wanted(execution.getVariableLocal(StatusWait.STATUSES)));
+          if (ending.isEmpty()) {
+            return false;
+          }
+          new SignalCmd(executionId, null, null, StatusWait.variables(ending.get())).execute(context);
+          LOG.infof("KCTA-210 wait %s of process instance %s ended by status %s of message %s",
+              execution.getActivityId(), execution.getProcessInstanceId(), ending.get().status().wireName(),
+              messageId);
+          return true;
+        });
+      } catch (OptimisticLockingException e) {
+        LOG.debugf("KCTA-211 wait %s changed meanwhile (attempt %d), checking again", executionId, attempt);
+      } catch (ProcessEngineException e) {
+        LOG.warnf("KCTA-212 wait %s for message %s not ended: %s", executionId, messageId, e.getMessage());
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isStatusWait(ActivityImpl activity) {
+    return activity != null && activity.getActivityBehavior() instanceof ReceiveTaskActivityBehavior;
+  }
+}

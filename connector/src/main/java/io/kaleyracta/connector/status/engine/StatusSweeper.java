@@ -1,0 +1,94 @@
+package io.kaleyracta.connector.status.engine;
+
+import io.kaleyracta.connector.status.StatusInbox;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Function;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.jboss.logging.Logger;
+
+/**
+ * The periodic round of the status inbox, run by the host every {@value #DEFAULT_PERIOD_SECONDS} s or so:
+ * <ol>
+ *   <li>ends waits whose status is stored but whose after-commit correlation was lost (a crash at that moment);</li>
+ *   <li>drops the statuses of message ids that no wait asked for within {@code kaleyra.callback.unknown-retention-minutes}
+ *       (default 60: long enough for a send's commit or a model that waits a little later), with a log line;</li>
+ *   <li>drops every status after {@code kaleyra.callback.retention-days} (default 7).</li>
+ * </ol>
+ */
+public final class StatusSweeper implements Runnable {
+
+  public static final String UNKNOWN_RETENTION_MINUTES = "kaleyra.callback.unknown-retention-minutes";
+  public static final String RETENTION_DAYS = "kaleyra.callback.retention-days";
+  public static final long DEFAULT_PERIOD_SECONDS = 30;
+  private static final int BATCH = 500;
+  private static final Logger LOG = Logger.getLogger(StatusSweeper.class);
+
+  private final StatusInbox inbox;
+  private final StatusCorrelator correlator;
+  private final Duration unknownRetention;
+  private final Duration retention;
+  private final Clock clock;
+
+  public StatusSweeper(StatusInbox inbox, StatusCorrelator correlator, Duration unknownRetention, Duration retention,
+      Clock clock) {
+    this.inbox = inbox;
+    this.correlator = correlator;
+    this.unknownRetention = unknownRetention;
+    this.retention = retention;
+    this.clock = clock;
+  }
+
+  public static StatusSweeper forEngine(ProcessEngine engine, Function<String, String> config) {
+    ProcessEngineConfigurationImpl configuration = StatusCallbackEndpoint.configuration(engine);
+    StatusInbox inbox = StatusCallbackEndpoint.inbox(configuration);
+    return new StatusSweeper(inbox, new StatusCorrelator(configuration, inbox),
+        Duration.ofMinutes(number(config, UNKNOWN_RETENTION_MINUTES, 60)),
+        Duration.ofDays(number(config, RETENTION_DAYS, 7)), Clock.systemUTC());
+  }
+
+  @Override
+  public void run() {
+    try {
+      sweep();
+    } catch (RuntimeException e) {
+      LOG.warnf("KCTA-217 status inbox round failed, next round tries again: %s", e.toString());
+    }
+  }
+
+  /** One round; returns the number of waits it ended. */
+  public int sweep() {
+    int ended = correlator.correlateWaiting(BATCH);
+    Instant now = clock.instant();
+    for (String messageId : inbox.receivedBefore(now.minus(unknownRetention), BATCH)) {
+      if (!correlator.isAwaited(messageId)) {
+        int dropped = inbox.delete(messageId, now.minus(unknownRetention));
+        if (dropped > 0) {
+          LOG.infof("KCTA-218 dropped %d status(es) of message %s: no wait asked for it within %d minutes", dropped,
+              messageId, unknownRetention.toMinutes());
+        }
+      } else {
+        inbox.delete(messageId, now.minus(retention));
+      }
+    }
+    return ended;
+  }
+
+  private static long number(Function<String, String> config, String key, long fallback) {
+    String value = config.apply(key);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      long parsed = Long.parseLong(value.trim());
+      if (parsed > 0) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(key + " must be a whole number > 0");
+  }
+}
