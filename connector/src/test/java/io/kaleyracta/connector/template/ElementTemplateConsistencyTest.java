@@ -58,7 +58,8 @@ class ElementTemplateConsistencyTest {
           .filter(p -> p.getFileName().toString().endsWith(".json"))
           .sorted()
           .toList();
-      return paths.stream().flatMap(Template::read).toList().stream();
+      // the send templates; the "Wait for WhatsApp status" template (a receive task) has no send inputs
+      return paths.stream().flatMap(Template::read).filter(Template::isSendTemplate).toList().stream();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + TEMPLATE_DIR.toAbsolutePath(), e);
     }
@@ -301,6 +302,11 @@ class ElementTemplateConsistencyTest {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + path, e);
       }
+    }
+
+    boolean isSendTemplate() {
+      return json.getJsonArray("appliesTo").getValuesAs(JsonString.class).stream()
+          .anyMatch(type -> type.getString().equals("bpmn:ServiceTask"));
     }
 
     List<Field> fields() {
