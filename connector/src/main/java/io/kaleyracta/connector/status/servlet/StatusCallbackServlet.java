@@ -28,6 +28,16 @@ public class StatusCallbackServlet extends HttpServlet {
     this.receiver = receiver;
   }
 
+  /** For a container-created subclass ({@code @WebServlet}) that overrides {@link #receiver()}. */
+  protected StatusCallbackServlet() {
+    this.receiver = null;
+  }
+
+  /** The receiver behind this servlet; a subclass built by the container looks it up here. */
+  protected StatusReceiver receiver() {
+    return receiver;
+  }
+
   /** The configured path ({@value #PATH}), or {@value #DEFAULT_PATH}; always starting with {@code /}. */
   public static String path(Function<String, String> lookup) {
     String path = lookup.apply(PATH);
@@ -40,7 +50,7 @@ public class StatusCallbackServlet extends HttpServlet {
 
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    Answer answer = receiver.receive(request.getHeader("Authorization"), request.getContentLengthLong(),
+    Answer answer = receiver().receive(request.getHeader("Authorization"), request.getContentLengthLong(),
         request.getInputStream());
     response.setStatus(answer.status());
     if (answer.status() == 401) {
