@@ -14,7 +14,9 @@ import org.jboss.logging.Logger;
  * <p>Categories stay those of the classes that log: {@code io.kaleyracta.connector.client.KaleyraClient} (the HTTP
  * exchange), {@code io.kaleyracta.connector.send.CtaSender} (one line per send) and
  * {@code io.kaleyracta.connector.engine} (engine checks), {@code io.kaleyracta.connector.tracking} (tap tracking),
- * {@code io.kaleyracta.connector.ledger} (the send ledger and the connector's tables).
+ * {@code io.kaleyracta.connector.ledger} (the send ledger and the connector's tables) and
+ * {@code io.kaleyracta.connector.status} (delivery status callbacks and waits; message ids come from callbacks,
+ * so they are escaped like every other value).
  */
 public final class ConnectorLog {
 
@@ -25,6 +27,7 @@ public final class ConnectorLog {
   private final Logger engine = Logger.getLogger("io.kaleyracta.connector.engine");
   private final Logger tracking = Logger.getLogger("io.kaleyracta.connector.tracking");
   private final Logger ledger = Logger.getLogger("io.kaleyracta.connector.ledger");
+  private final Logger status = Logger.getLogger("io.kaleyracta.connector.status");
 
   private ConnectorLog() {
   }
@@ -154,6 +157,67 @@ public final class ConnectorLog {
 
   public void tableCreated(String table, String file) {
     ledger.infof("KCTA-304 Created the connector's table %s from %s", escape(table), escape(file));
+  }
+
+  // delivery status callbacks and waits, KCTA-40x / KCTA-41x
+
+  public void noCallbackCredentials(String usernameKey, String passwordKey) {
+    status.warnf("KCTA-400 no %s / %s configured: the status callback endpoint refuses every request", usernameKey,
+        passwordKey);
+  }
+
+  public void callbackUnauthorized() {
+    status.debug("KCTA-401 status callback refused: missing or wrong credentials");
+  }
+
+  public void callbackMalformed(String reason) {
+    status.debugf("KCTA-402 status callback refused: %s", escape(reason));
+  }
+
+  public void callbackNotStored(Exception e) {
+    status.warnf("KCTA-403 status callback not stored, answered 503 so Kaleyra tries again: %s", escape(e));
+  }
+
+  public void statusStored(String wireName, Object messageIds) {
+    if (status.isDebugEnabled()) {
+      status.debugf("KCTA-404 status %s stored for message %s", wireName, escape(messageIds));
+    }
+  }
+
+  public void messageIdTooLong(int length, int max) {
+    status.warnf("KCTA-405 a message id of %d characters was not stored (at most %d)", length, max);
+  }
+
+  public void waitEnded(String activityId, String processInstanceId, String wireName, String messageId) {
+    status.infof("KCTA-410 wait %s of process instance %s ended by status %s of message %s", escape(activityId),
+        escape(processInstanceId), wireName, escape(messageId));
+  }
+
+  public void waitChangedMeanwhile(String executionId, int attempt) {
+    status.debugf("KCTA-411 wait %s changed meanwhile (attempt %d), checking again", escape(executionId), attempt);
+  }
+
+  public void waitNotEnded(String executionId, String messageId, Exception e) {
+    status.warnf("KCTA-412 wait %s for message %s not ended: %s", escape(executionId), escape(messageId), escape(e));
+  }
+
+  public void waitNotEndedAfterCommit(String messageId, Exception e) {
+    status.warnf("KCTA-415 a status of message %s was already stored, but the wait could not be ended now (%s); the "
+        + "sweep tries again", escape(messageId), escape(e));
+  }
+
+  public void waitsNotEndedAfterStore(Object messageIds, Exception e) {
+    status.warnf("KCTA-416 statuses of %s stored, waits not ended now (%s); the sweep tries again",
+        escape(messageIds), escape(e));
+  }
+
+  public void sweepFailed(Exception e) {
+    status.warnf("KCTA-417 status inbox round failed, the next round tries again: %s", escape(e));
+  }
+
+  public void unknownStatusesDropped(int count, String messageId, long minutes) {
+    status.infof("KCTA-418 dropped %d status(es) of message %s: no wait asked for it within %d minutes", count,
+        escape(messageId), minutes);
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.kaleyracta.connector.status;
 
+import static io.kaleyracta.connector.log.ConnectorLog.LOG;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +13,6 @@ import java.util.Calendar;
 import java.util.List;
 import java.util.TimeZone;
 import javax.sql.DataSource;
-import org.jboss.logging.Logger;
 
 /**
  * The status inbox as the table {@value #TABLE} in the engine's database (created with the connector's other
@@ -23,7 +24,6 @@ public final class JdbcStatusInbox implements StatusInbox {
   public static final String TABLE = "KCTA_STATUS_INBOX";
   static final int MAX_ID_LENGTH = 128;
 
-  private static final Logger LOG = Logger.getLogger(JdbcStatusInbox.class);
   private static final String INSERT = "insert into " + TABLE
       + " (MESSAGE_ID_, STATUS_, STATUS_TIME_, ERROR_CODE_, ERROR_TITLE_, RECEIVED_AT_) values (?, ?, ?, ?, ?, ?)";
   private static final String EXISTS = "select count(*) from " + TABLE + " where MESSAGE_ID_ = ? and STATUS_ = ?";
@@ -46,8 +46,7 @@ public final class JdbcStatusInbox implements StatusInbox {
       for (StatusEvent event : events) {
         for (String id : event.messageIds()) {
           if (id.length() > MAX_ID_LENGTH) {
-            LOG.warnf("KCTA-205 message id of %d characters not stored (at most %d): %.40s...", id.length(),
-                MAX_ID_LENGTH, id);
+            LOG.messageIdTooLong(id.length(), MAX_ID_LENGTH);
             continue;
           }
           insertIfAbsent(connection, id, event, now);

@@ -3,7 +3,8 @@ package io.kaleyracta.connector.status;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import org.jboss.logging.Logger;
+import static io.kaleyracta.connector.log.ConnectorLog.LOG;
+
 
 /**
  * The framework-free core of the callback endpoint; hosts adapt it to their HTTP stack (a Servlet, JAX-RS, ...).
@@ -14,8 +15,6 @@ public final class StatusReceiver {
 
   /** Bodies above this many bytes are refused with 413; a status callback is about 1 KB. */
   public static final int MAX_BODY_BYTES = 256 * 1024;
-
-  private static final Logger LOG = Logger.getLogger(StatusReceiver.class);
 
   private final CallbackCredentials credentials;
   private final StatusCallbackParser parser;
@@ -30,8 +29,7 @@ public final class StatusReceiver {
     this.parser = parser;
     this.sink = sink;
     if (!credentials.configured()) {
-      LOG.warnf("KCTA-200 no %s / %s configured: the status callback endpoint refuses every request",
-          CallbackCredentials.USERNAME, CallbackCredentials.PASSWORD);
+      LOG.noCallbackCredentials(CallbackCredentials.USERNAME, CallbackCredentials.PASSWORD);
     }
   }
 
@@ -49,7 +47,7 @@ public final class StatusReceiver {
    */
   public Answer receive(String authorization, long contentLength, InputStream body) {
     if (!credentials.authorizes(authorization)) {
-      LOG.debug("KCTA-201 status callback refused: missing or wrong credentials");
+      LOG.callbackUnauthorized();
       return new Answer(401, "unauthorized");
     }
     if (contentLength > MAX_BODY_BYTES) {
@@ -68,7 +66,7 @@ public final class StatusReceiver {
     try {
       events = parser.parse(bytes);
     } catch (MalformedCallbackException e) {
-      LOG.debugf("KCTA-202 status callback refused: %s", e.getMessage());
+      LOG.callbackMalformed(e.getMessage());
       return new Answer(400, e.getMessage());
     }
     try {
@@ -76,11 +74,11 @@ public final class StatusReceiver {
         sink.accept(events);
       }
     } catch (RuntimeException e) {
-      LOG.warnf("KCTA-203 status callback not stored, answered 503 so Kaleyra tries again: %s", e.toString());
+      LOG.callbackNotStored(e);
       return new Answer(503, "not stored, try again");
     }
     for (StatusEvent event : events) {
-      LOG.debugf("KCTA-204 status %s stored for message %s", event.status().wireName(), event.messageIds());
+      LOG.statusStored(event.status().wireName(), event.messageIds());
     }
     return new Answer(200, "stored " + events.size() + " status(es)");
   }

@@ -1,12 +1,13 @@
 package io.kaleyracta.connector.status.engine;
 
+import static io.kaleyracta.connector.log.ConnectorLog.LOG;
+
 import io.kaleyracta.connector.status.StatusEvent;
 import io.kaleyracta.connector.status.StatusInbox;
 import io.kaleyracta.connector.status.StatusSink;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.jboss.logging.Logger;
 
 /**
  * The endpoint's sink on an engine: stores the statuses durably (the callback is acknowledged only after that),
@@ -14,8 +15,6 @@ import org.jboss.logging.Logger;
  * the {@link StatusSweeper} or the wait's own listener ends it later.
  */
 public final class CorrelatingInbox implements StatusSink {
-
-  private static final Logger LOG = Logger.getLogger(CorrelatingInbox.class);
 
   private final StatusInbox inbox;
   private final StatusCorrelator correlator;
@@ -33,7 +32,7 @@ public final class CorrelatingInbox implements StatusSink {
     try {
       correlator.correlate(ids);
     } catch (RuntimeException e) {
-      LOG.warnf("KCTA-216 statuses of %s stored, waits not ended now (%s); the sweep tries again", ids, e.toString());
+      LOG.waitsNotEndedAfterStore(ids, e);
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.kaleyracta.connector.status.engine;
 
+import static io.kaleyracta.connector.log.ConnectorLog.LOG;
+
 import io.kaleyracta.connector.status.StatusEvent;
 import io.kaleyracta.connector.status.StatusInbox;
 import java.util.Collection;
@@ -14,7 +16,6 @@ import org.camunda.bpm.engine.impl.cmd.SignalCmd;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.runtime.Execution;
-import org.jboss.logging.Logger;
 
 /**
  * Ends the "Wait for WhatsApp status" receive tasks that stored statuses satisfy. Each wait is ended in its own
@@ -24,7 +25,6 @@ import org.jboss.logging.Logger;
  */
 public final class StatusCorrelator {
 
-  private static final Logger LOG = Logger.getLogger(StatusCorrelator.class);
   private static final int ATTEMPTS = 5;
 
   private final ProcessEngineConfigurationImpl engine;
@@ -89,15 +89,14 @@ public final class StatusCorrelator {
             return false;
           }
           new SignalCmd(executionId, null, null, StatusWait.variables(ending.get())).execute(context);
-          LOG.infof("KCTA-210 wait %s of process instance %s ended by status %s of message %s",
-              execution.getActivityId(), execution.getProcessInstanceId(), ending.get().status().wireName(),
-              messageId);
+          LOG.waitEnded(execution.getActivityId(), execution.getProcessInstanceId(),
+              ending.get().status().wireName(), messageId);
           return true;
         });
       } catch (OptimisticLockingException e) {
-        LOG.debugf("KCTA-211 wait %s changed meanwhile (attempt %d), checking again", executionId, attempt);
+        LOG.waitChangedMeanwhile(executionId, attempt);
       } catch (ProcessEngineException e) {
-        LOG.warnf("KCTA-212 wait %s for message %s not ended: %s", executionId, messageId, e.getMessage());
+        LOG.waitNotEnded(executionId, messageId, e);
         return false;
       }
     }

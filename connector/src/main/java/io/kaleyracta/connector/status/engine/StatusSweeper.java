@@ -1,5 +1,7 @@
 package io.kaleyracta.connector.status.engine;
 
+import static io.kaleyracta.connector.log.ConnectorLog.LOG;
+
 import io.kaleyracta.connector.status.StatusInbox;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +9,6 @@ import java.time.Instant;
 import java.util.function.Function;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.jboss.logging.Logger;
 
 /**
  * The periodic round of the status inbox, run by the host every {@value #DEFAULT_PERIOD_SECONDS} s or so:
@@ -24,7 +25,6 @@ public final class StatusSweeper implements Runnable {
   public static final String RETENTION_DAYS = "kaleyra.callback.retention-days";
   public static final long DEFAULT_PERIOD_SECONDS = 30;
   private static final int BATCH = 500;
-  private static final Logger LOG = Logger.getLogger(StatusSweeper.class);
 
   private final StatusInbox inbox;
   private final StatusCorrelator correlator;
@@ -54,7 +54,7 @@ public final class StatusSweeper implements Runnable {
     try {
       sweep();
     } catch (RuntimeException e) {
-      LOG.warnf("KCTA-217 status inbox round failed, next round tries again: %s", e.toString());
+      LOG.sweepFailed(e);
     }
   }
 
@@ -66,8 +66,7 @@ public final class StatusSweeper implements Runnable {
       if (!correlator.isAwaited(messageId)) {
         int dropped = inbox.delete(messageId, now.minus(unknownRetention));
         if (dropped > 0) {
-          LOG.infof("KCTA-218 dropped %d status(es) of message %s: no wait asked for it within %d minutes", dropped,
-              messageId, unknownRetention.toMinutes());
+          LOG.unknownStatusesDropped(dropped, messageId, unknownRetention.toMinutes());
         }
       } else {
         inbox.delete(messageId, now.minus(retention));

@@ -1,5 +1,7 @@
 package io.kaleyracta.connector.status.engine;
 
+import static io.kaleyracta.connector.log.ConnectorLog.LOG;
+
 import io.kaleyracta.connector.status.StatusInbox;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -7,7 +9,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.jboss.logging.Logger;
 
 /**
  * The start listener of a "Wait for WhatsApp status" receive task. It checks the wait's inputs (a wait without a
@@ -18,21 +19,19 @@ import org.jboss.logging.Logger;
  */
 public class StatusWaitListener implements ExecutionListener {
 
-  private static final Logger LOG = Logger.getLogger(StatusWaitListener.class);
-
   @Override
   public void notify(DelegateExecution execution) {
     Object messageId = execution.getVariableLocal(StatusWait.MESSAGE_ID);
     String activity = execution.getCurrentActivityId();
     if (messageId == null || messageId.toString().isBlank()) {
-      throw new ProcessEngineException("KCTA-213 Wait for WhatsApp status '" + activity + "' has no message id: "
+      throw new ProcessEngineException("KCTA-413 Wait for WhatsApp status '" + activity + "' has no message id: "
           + "the input " + StatusWait.MESSAGE_ID + " is empty (was the message sent? check the send task's "
           + "result variable)");
     }
     try {
       StatusWait.wanted(execution.getVariableLocal(StatusWait.STATUSES));
     } catch (IllegalArgumentException e) {
-      throw new ProcessEngineException("KCTA-214 Wait for WhatsApp status '" + activity + "': " + e.getMessage(), e);
+      throw new ProcessEngineException("KCTA-414 Wait for WhatsApp status '" + activity + "': " + e.getMessage(), e);
     }
     var configuration = Context.getProcessEngineConfiguration();
     StatusInbox inbox = StatusCallbackEndpoint.inbox(configuration);
@@ -45,8 +44,7 @@ public class StatusWaitListener implements ExecutionListener {
           try {
             new StatusCorrelator(configuration, inbox).correlate(List.of(id));
           } catch (RuntimeException e) {
-            LOG.warnf("KCTA-215 status of message %s already stored, but the wait could not be ended now (%s); the "
-                + "sweep tries again", id, e.toString());
+            LOG.waitNotEndedAfterCommit(id, e);
           }
         });
   }

@@ -207,7 +207,7 @@ class StatusWaitProcessTest extends EngineTest {
     deploy(waitOnly("${missingId}", "READ"));
 
     assertThatThrownBy(() -> runtime.startProcessInstanceByKey(PROCESS, Map.of("missingId", "")))
-        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("KCTA-213")
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("KCTA-413")
         .hasMessageContaining(StatusWait.MESSAGE_ID);
   }
 
