@@ -75,6 +75,7 @@ async function main() {
     try {
       await run(page, url, problems);
       await checkBeanTemplate(page, url, problems);
+      await checkStatusWaitTemplate(page, url, problems);
       await probePitfalls(page, url);
     } catch (e) {
       const shot = join(tmpdir(), 'modeler-test-failure.png');
@@ -292,6 +293,38 @@ async function checkBeanTemplate(page, url, problems) {
   assert.doesNotMatch(xml, /camunda:class=/);
   assert.match(xml, /<camunda:inputParameter name="buttonText">See offer<\/camunda:inputParameter>/);
   assertNoProblems(problems, 'with the bean template');
+}
+
+/**
+ * "Wait for WhatsApp status" applies to a receive task (the only C7 element a template can make wait without a
+ * message definition): the start listener, the message id (default ${kaleyraMessageId}) and the chosen status.
+ */
+async function checkStatusWaitTemplate(page, url, problems) {
+  step('apply "Wait for WhatsApp status" to a new receive task');
+  await open(page, url);
+  await page.click('.djs-palette [data-action="create.task"]');
+  await page.mouse.click(500, 300);
+  await page.click('.djs-context-pad [data-action="replace"]');
+  await page.click('.djs-popup [data-id="replace-with-receive-task"]');
+  await page.click('.bio-properties-panel-select-template-button');
+  const choices = await page.locator('#chooser button').allTextContents();
+  assert.deepEqual(choices, ['Wait for WhatsApp status'], 'templates offered for a receive task');
+  await page.click('#chooser button:text-is("Wait for WhatsApp status")');
+  await page.locator('.bio-properties-panel-header', { hasText: 'Wait for WhatsApp status' }).waitFor({ timeout: 5000 });
+  await openGroup(page, 'Message');
+  await openGroup(page, 'Status');
+  assert.equal(await page.getByLabel('Message id').inputValue(), '${kaleyraMessageId}', 'default message id');
+  await expectError(page, 'Message id', '', 'Must not be empty.');
+  await type(page, 'Message id', '${reminderMessageId}');
+  await page.getByLabel('Continue when the message is').selectOption('DELIVERED');
+  assert.equal(await page.locator('#properties .has-error').count(), 0, 'no field shows an error');
+  const { xml } = await page.evaluate(() => window.modeler.saveXML({ format: true }));
+  assert.match(xml, /<bpmn:receiveTask id="\w+" camunda:modelerTemplate="io\.kaleyracta\.whatsapp-status-wait"/);
+  assert.match(xml, /<camunda:executionListener class="io\.kaleyracta\.connector\.status\.engine\.StatusWaitListener" event="start" \/>/);
+  assert.match(xml, /<camunda:inputParameter name="kaleyraWaitMessageId">\$\{reminderMessageId\}<\/camunda:inputParameter>/);
+  assert.match(xml, /<camunda:inputParameter name="kaleyraWaitStatuses">DELIVERED<\/camunda:inputParameter>/);
+  assert.doesNotMatch(xml, /messageRef/, 'a receive task without a message: the connector ends it');
+  assertNoProblems(problems, 'with the status wait template');
 }
 
 async function createServiceTask(page) {

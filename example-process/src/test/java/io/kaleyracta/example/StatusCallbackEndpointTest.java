@@ -7,11 +7,6 @@ import io.kaleyracta.connector.status.engine.StatusWait;
 import io.kaleyracta.connector.status.engine.StatusWaitListener;
 import io.kaleyracta.connector.status.StatusInbox;
 import java.io.IOException;
-import java.io.InputStream;
-import java.sql.Connection;
-import java.sql.Statement;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,27 +52,6 @@ class StatusCallbackEndpointTest {
     TestKaleyra.target();
     System.setProperty("kaleyra.callback.username", USER);
     System.setProperty("kaleyra.callback.password", PASSWORD);
-  }
-
-  @BeforeEach
-  void createStatusInbox() throws Exception {
-    DataSource dataSource = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource();
-    String sql;
-    try (InputStream in = getClass().getClassLoader()
-        .getResourceAsStream("META-INF/kaleyra-cta/sql/h2/kcta_status_inbox.create.sql")) {
-      sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-      if (connection.getMetaData().getTables(null, null, "KCTA_STATUS_INBOX", null).next()) {
-        return;
-      }
-      for (String part : sql.split(";")) {
-        String withoutComments = part.replaceAll("(?m)^--.*$", "").trim();
-        if (!withoutComments.isEmpty()) {
-          statement.execute(withoutComments);
-        }
-      }
-    }
   }
 
   @Test
