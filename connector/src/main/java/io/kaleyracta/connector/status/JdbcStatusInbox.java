@@ -15,8 +15,8 @@ import java.util.TimeZone;
 import javax.sql.DataSource;
 
 /**
- * The status inbox as the table {@value #TABLE} in the engine's database (created with the connector's other
- * tables). Each insert commits on its own: a callback is acknowledged only after all its rows are stored, and a row
+ * The status inbox as the table {@value #TABLE} in the engine's database (created from
+ * {@code META-INF/kaleyra-cta/sql/<database>/kcta_status_inbox.create.sql}). Each insert commits on its own: a callback is acknowledged only after all its rows are stored, and a row
  * that exists already (the same callback again) is left as it was. Times are stored in UTC.
  */
 public final class JdbcStatusInbox implements StatusInbox {
