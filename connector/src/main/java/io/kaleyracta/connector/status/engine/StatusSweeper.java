@@ -49,12 +49,19 @@ public final class StatusSweeper implements Runnable {
         Duration.ofDays(number(config, RETENTION_DAYS, 7)), Clock.systemUTC());
   }
 
+  /** The last failure reported, so that a lasting one (a missing table) is logged once, not every round. */
+  private volatile String lastFailure;
+
   @Override
   public void run() {
     try {
       sweep();
+      lastFailure = null;
     } catch (RuntimeException e) {
-      LOG.sweepFailed(e);
+      if (!String.valueOf(e.getMessage()).equals(lastFailure)) {
+        lastFailure = String.valueOf(e.getMessage());
+        LOG.sweepFailed(e);
+      }
     }
   }
 
