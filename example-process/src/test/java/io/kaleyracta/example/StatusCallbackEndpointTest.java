@@ -19,21 +19,27 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The real endpoint of the Spring Boot host, over HTTP on its web port: refused without the right credentials,
+ * The real endpoint of the Spring Boot host (registered by the connector's starter; credentials as Spring
+ * properties), over HTTP on its web port: refused without the right credentials,
  * over 256 KB or with malformed JSON, and a valid Kaleyra callback ends the waiting process.
  */
-@SpringBootTest(classes = ReminderExampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = ReminderExampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"kaleyra.callback.username=" + StatusCallbackEndpointTest.USER,
+        "kaleyra.callback.password=" + StatusCallbackEndpointTest.PASSWORD})
+@ActiveProfiles(KaleyraTarget.DEMO_PROFILE)
 class StatusCallbackEndpointTest {
 
-  private static final String USER = "kaleyra-console";
-  private static final String PASSWORD = "a-long-callback-password-for-the-test";
+  static final String USER = "kaleyra-console";
+  static final String PASSWORD = "a-long-callback-password-for-the-test";
   private static final String VALID = """
       {"meta_object":{"value":{"messaging_product":"whatsapp","statuses":[{"id":"wamid.HTTP-1","status":"read",\
       "timestamp":"1722834665","recipient_id":"919407000001"}]},"field":"messages"},\
@@ -47,11 +53,9 @@ class StatusCallbackEndpointTest {
   @Autowired
   ProcessEngine engine;
 
-  @BeforeAll
-  static void configureCredentials() {
-    TestKaleyra.target();
-    System.setProperty("kaleyra.callback.username", USER);
-    System.setProperty("kaleyra.callback.password", PASSWORD);
+  @DynamicPropertySource
+  static void sandboxPort(DynamicPropertyRegistry registry) {
+    registry.add(KaleyraTarget.SANDBOX_PORT_PROPERTY, () -> TestKaleyra.sandbox().port());
   }
 
   @Test
