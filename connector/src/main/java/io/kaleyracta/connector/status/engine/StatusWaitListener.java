@@ -12,9 +12,9 @@ import org.camunda.bpm.engine.impl.context.Context;
 
 /**
  * The start listener of a "Wait for WhatsApp status" receive task. It checks the wait's inputs (a wait without a
- * message id would never end: it fails here, visibly, instead) and looks into the status inbox: when a status that
- * ends the wait arrived before the process got here (the callback beat the send's commit, or the model waits
- * later), the wait is ended right after this transaction commits. Should that moment be lost (a crash), the
+ * message id would never end: it fails here, visibly, instead), and right after this transaction commits it looks
+ * into the status inbox: when a status that ends the wait arrived before the wait was committed (the callback beat
+ * the send's commit, or the model waits later), the wait ends then. Should that moment be lost (a crash), the
  * {@link StatusSweeper} ends it on its next round.
  */
 public class StatusWaitListener implements ExecutionListener {
@@ -36,9 +36,8 @@ public class StatusWaitListener implements ExecutionListener {
     var configuration = Context.getProcessEngineConfiguration();
     StatusInbox inbox = StatusCallbackEndpoint.inbox(configuration);
     String id = messageId.toString();
-    if (inbox.statusesOf(id).isEmpty()) {
-      return;
-    }
+    // Always, not only when a status is stored now: a callback stored after this point but before the commit finds
+    // no committed wait to end, so this check after the commit is what ends the wait then.
     Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
         committed -> {
           try {

@@ -109,6 +109,32 @@ class StatusWaitProcessTest extends EngineTest {
   }
 
   @Test
+  void aStatusStoredAfterTheWaitStartedButBeforeItsCommitEndsTheWaitRightAfterTheCommit() {
+    deploy(waitTask(Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1).startEvent(), "wait",
+        "${messageId}", "READ")
+        .camundaExecutionListenerClass("start", StoreReadNow.class.getName())
+        .endEvent("statusRead").done());
+
+    ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS, Map.of("messageId", "RACE-1"));
+
+    assertThat(inbox.statusesOf("RACE-1")).hasSize(1);
+    assertThat(ended(instance)).as("no callback will come again: the check after the commit ended it").isTrue();
+    assertThat(variable(instance, StatusWait.STATUS)).isEqualTo("READ");
+  }
+
+  /**
+   * Stores READ for the wait's message id on its own connection, committed at once, while the wait's transaction is
+   * still open: a callback that arrives in that window, whose own correlation finds no committed wait.
+   */
+  public static class StoreReadNow implements org.camunda.bpm.engine.delegate.ExecutionListener {
+    @Override
+    public void notify(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+      StatusCallbackEndpoint.inbox(org.camunda.bpm.engine.impl.context.Context.getProcessEngineConfiguration())
+          .accept(List.of(event((String) execution.getVariableLocal(StatusWait.MESSAGE_ID), DeliveryStatus.READ)));
+    }
+  }
+
+  @Test
   void aStatusThatArrivedWhileTheProcessWasElsewhereIsNotLost() throws InterruptedException {
     deploy(model("READ", true));
     ProcessInstance instance = send(StatusScript.READ.recipient());
