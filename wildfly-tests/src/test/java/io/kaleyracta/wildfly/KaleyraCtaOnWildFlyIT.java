@@ -9,7 +9,6 @@ import io.kaleyracta.sandbox.Trigger;
 import io.kaleyracta.connector.status.engine.StatusWaitListener;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,7 +19,6 @@ import java.util.Base64;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -76,9 +74,6 @@ class KaleyraCtaOnWildFlyIT {
     LocalKaleyra kaleyra;
 
     private KaleyraSandbox sandbox;
-
-    @ArquillianResource
-    URL base;
 
     @BeforeEach
     void resetSandbox() {
@@ -211,9 +206,12 @@ class KaleyraCtaOnWildFlyIT {
                 + "\"status\":\"read\",\"timestamp\":\"1722834665\"}]}},\"status\":\"read\","
                 + "\"message_id\":\"WF-STATUS-1\"}";
 
-        assertThat(postStatus(base.toString(), "kaleyra:wrong", callback)).isEqualTo(401);
+        // this server's HTTP port (the test runs inside it) and the WAR's context path
+        String base = "http://127.0.0.1:" + (Integer.getInteger("jboss.http.port", 8080)
+                + Integer.getInteger("jboss.socket.binding.port-offset", 0)) + "/kaleyra-cta/";
+        assertThat(postStatus(base, "kaleyra:wrong", callback)).isEqualTo(401);
         assertThat(passed(instance, "delivered")).isFalse();
-        assertThat(postStatus(base.toString(), System.getenv("KALEYRA_CALLBACK_USERNAME") + ":"
+        assertThat(postStatus(base, System.getenv("KALEYRA_CALLBACK_USERNAME") + ":"
                 + System.getenv("KALEYRA_CALLBACK_PASSWORD"), callback)).isEqualTo(200);
 
         assertThat(passed(instance, "delivered")).isTrue();
