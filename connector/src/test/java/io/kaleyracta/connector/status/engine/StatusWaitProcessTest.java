@@ -44,7 +44,7 @@ class StatusWaitProcessTest extends EngineTest {
 
   @BeforeEach
   void startCallbackEndpoint() {
-    configuration = engine.getProcessEngineConfiguration();
+    configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngine().getProcessEngineConfiguration();
     StatusTables.createOrEmpty(configuration.getDataSource());
     inbox = StatusCallbackEndpoint.inbox(configuration);
     callbacks = new CallbackServer(StatusCallbackEndpoint.forEngine(engine.getProcessEngine(), Map.of(
