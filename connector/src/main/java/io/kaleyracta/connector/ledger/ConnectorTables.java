@@ -12,8 +12,11 @@ public final class ConnectorTables {
   /** Deliveries claimed, accepted or of unknown outcome: see {@link JdbcSendLedger}. */
   public static final String SEND_LEDGER = "KCTA_SEND_LEDGER";
 
+  /** Delivery statuses from Kaleyra's callbacks, by message id: see {@code io.kaleyracta.connector.status}. */
+  public static final String STATUS_INBOX = "KCTA_STATUS_INBOX";
+
   /** Every table, in creation order. */
-  public static final List<String> ALL = List.of(SEND_LEDGER);
+  public static final List<String> ALL = List.of(SEND_LEDGER, STATUS_INBOX);
 
   private ConnectorTables() {
   }

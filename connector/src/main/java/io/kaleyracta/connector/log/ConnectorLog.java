@@ -216,7 +216,7 @@ public final class ConnectorLog {
   }
 
   public void unknownStatusesDropped(int count, String messageId, long minutes) {
-    status.infof("KCTA-418 dropped %d status(es) of message %s: no wait asked for it within %d minutes", count,
+    status.infof("KCTA-418 dropped %d status(es) of message %s: neither a wait nor the send ledger knew it within %d minutes", count,
         escape(messageId), minutes);
   }
 

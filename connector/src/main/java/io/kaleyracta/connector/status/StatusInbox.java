@@ -19,6 +19,15 @@ public interface StatusInbox extends StatusSink {
   /** Deletes the entries of one message id received before {@code before}; returns how many. */
   int delete(String messageId, Instant before);
 
-  /** The message ids with an entry received before {@code before}, at most {@code limit}. */
-  List<String> receivedBefore(Instant before, int limit);
+  /**
+   * The message ids with an entry received before {@code before} that is not yet known to belong to a message of
+   * this engine (see {@link #markKnown}), at most {@code limit}.
+   */
+  List<String> unknownReceivedBefore(Instant before, int limit);
+
+  /** Marks the entries of a message id as known (a wait or the send ledger knows it): kept for the full retention. */
+  void markKnown(String messageId);
+
+  /** Deletes every entry received before {@code before}; returns how many. */
+  int purgeReceivedBefore(Instant before);
 }

@@ -81,7 +81,7 @@ class ElementTemplateConsistencyTest {
   void templateFolderHoldsOnlyTemplates() throws IOException {
     try (Stream<Path> entries = Files.list(TEMPLATE_DIR)) {
       assertThat(entries.map(p -> p.getFileName().toString()).filter(name -> !name.equals("node_modules")).sorted())
-          .containsExactly("kaleyra-whatsapp-cta-bean.json", MAIN_TEMPLATE);
+          .containsExactly("kaleyra-whatsapp-cta-bean.json", MAIN_TEMPLATE, "kaleyra-whatsapp-status-wait.json");
     }
   }
 

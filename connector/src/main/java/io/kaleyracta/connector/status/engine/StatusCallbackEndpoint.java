@@ -1,9 +1,13 @@
 package io.kaleyracta.connector.status.engine;
 
+import io.kaleyracta.connector.engine.EngineDatabase;
 import io.kaleyracta.connector.status.CallbackCredentials;
 import io.kaleyracta.connector.status.JdbcStatusInbox;
 import io.kaleyracta.connector.status.StatusInbox;
 import io.kaleyracta.connector.status.StatusReceiver;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.Function;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -15,6 +19,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
  */
 public final class StatusCallbackEndpoint {
 
+  private static final Map<ProcessEngineConfigurationImpl, StatusInbox> INBOXES =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
   private StatusCallbackEndpoint() {
   }
 
@@ -25,9 +32,23 @@ public final class StatusCallbackEndpoint {
         new CorrelatingInbox(inbox, new StatusCorrelator(configuration, inbox)));
   }
 
-  /** The status inbox in this engine's database. */
+  /**
+   * The status inbox in this engine's database, its table created or checked with the connector's other tables on
+   * first use (as the engine treats its own schema).
+   *
+   * @throws io.kaleyracta.connector.ledger.ConnectorSchemaException when the table is missing and may not be created
+   */
   public static StatusInbox inbox(ProcessEngineConfigurationImpl configuration) {
-    return new JdbcStatusInbox(configuration.getDataSource());
+    synchronized (INBOXES) {
+      StatusInbox inbox = INBOXES.get(configuration);
+      if (inbox == null) {
+        EngineDatabase database = EngineDatabase.of(configuration);
+        database.schema().ensure(database.mayCreateTables());
+        inbox = new JdbcStatusInbox(database.dataSource(), database.outsideTransaction());
+        INBOXES.put(configuration, inbox);
+      }
+      return inbox;
+    }
   }
 
   static ProcessEngineConfigurationImpl configuration(ProcessEngine engine) {

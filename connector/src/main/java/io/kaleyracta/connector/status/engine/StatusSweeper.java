@@ -2,11 +2,14 @@ package io.kaleyracta.connector.status.engine;
 
 import static io.kaleyracta.connector.log.ConnectorLog.LOG;
 
+import io.kaleyracta.connector.engine.EngineLedger;
+import io.kaleyracta.connector.ledger.SendLedger;
 import io.kaleyracta.connector.status.StatusInbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
@@ -14,8 +17,10 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
  * The periodic round of the status inbox, run by the host every {@value #DEFAULT_PERIOD_SECONDS} s or so:
  * <ol>
  *   <li>ends waits whose status is stored but whose after-commit correlation was lost (a crash at that moment);</li>
- *   <li>drops the statuses of message ids that no wait asked for within {@code kaleyra.callback.unknown-retention-minutes}
- *       (default 60: long enough for a send's commit or a model that waits a little later), with a log line;</li>
+ *   <li>drops the statuses of message ids that neither a wait nor the send ledger knows within
+ *       {@code kaleyra.callback.unknown-retention-minutes} (default 60: long enough for a send's commit), with a log
+ *       line: a message this engine did not send (another system on the same business number) is none of its
+ *       business. Statuses of the engine's own messages are kept, for a model that waits for them later;</li>
  *   <li>drops every status after {@code kaleyra.callback.retention-days} (default 7).</li>
  * </ol>
  */
@@ -28,14 +33,19 @@ public final class StatusSweeper implements Runnable {
 
   private final StatusInbox inbox;
   private final StatusCorrelator correlator;
+  private final Predicate<String> sentHere;
   private final Duration unknownRetention;
   private final Duration retention;
   private final Clock clock;
 
-  public StatusSweeper(StatusInbox inbox, StatusCorrelator correlator, Duration unknownRetention, Duration retention,
-      Clock clock) {
+  /**
+   * @param sentHere whether a message id is one this engine sent (the send ledger has it)
+   */
+  public StatusSweeper(StatusInbox inbox, StatusCorrelator correlator, Predicate<String> sentHere,
+      Duration unknownRetention, Duration retention, Clock clock) {
     this.inbox = inbox;
     this.correlator = correlator;
+    this.sentHere = sentHere;
     this.unknownRetention = unknownRetention;
     this.retention = retention;
     this.clock = clock;
@@ -44,8 +54,9 @@ public final class StatusSweeper implements Runnable {
   public static StatusSweeper forEngine(ProcessEngine engine, Function<String, String> config) {
     ProcessEngineConfigurationImpl configuration = StatusCallbackEndpoint.configuration(engine);
     StatusInbox inbox = StatusCallbackEndpoint.inbox(configuration);
+    SendLedger ledger = EngineLedger.of(configuration);
     return new StatusSweeper(inbox, new StatusCorrelator(configuration, inbox),
-        Duration.ofMinutes(number(config, UNKNOWN_RETENTION_MINUTES, 60)),
+        messageId -> ledger.findByMessageId(messageId).isPresent(), Duration.ofMinutes(number(config, UNKNOWN_RETENTION_MINUTES, 60)),
         Duration.ofDays(number(config, RETENTION_DAYS, 7)), Clock.systemUTC());
   }
 
@@ -69,16 +80,18 @@ public final class StatusSweeper implements Runnable {
   public int sweep() {
     int ended = correlator.correlateWaiting(BATCH);
     Instant now = clock.instant();
-    for (String messageId : inbox.receivedBefore(now.minus(unknownRetention), BATCH)) {
-      if (!correlator.isAwaited(messageId)) {
-        int dropped = inbox.delete(messageId, now.minus(unknownRetention));
+    Instant unknownCutoff = now.minus(unknownRetention);
+    for (String messageId : inbox.unknownReceivedBefore(unknownCutoff, BATCH)) {
+      if (correlator.isAwaited(messageId) || sentHere.test(messageId)) {
+        inbox.markKnown(messageId);
+      } else {
+        int dropped = inbox.delete(messageId, unknownCutoff);
         if (dropped > 0) {
           LOG.unknownStatusesDropped(dropped, messageId, unknownRetention.toMinutes());
         }
-      } else {
-        inbox.delete(messageId, now.minus(retention));
       }
     }
+    inbox.purgeReceivedBefore(now.minus(retention));
     return ended;
   }
 

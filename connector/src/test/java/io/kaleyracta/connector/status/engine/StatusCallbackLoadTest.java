@@ -56,8 +56,8 @@ class StatusCallbackLoadTest extends EngineTest {
   void correlatesEachOf250WaitsExactlyOnceUnder1000ConcurrentCallbacks() throws Exception {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngine().getProcessEngineConfiguration();
-    StatusTables.createOrEmpty(configuration.getDataSource());
     StatusInbox inbox = StatusCallbackEndpoint.inbox(configuration);
+    StatusTables.empty(configuration.getDataSource());
     deploy(StatusWaitProcessTest.waitOnly("${messageId}", "DELIVERED"));
     List<ProcessInstance> instances = new ArrayList<>();
     for (int i = 0; i < INSTANCES; i++) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kaleyracta.connector.engine.SendWhatsAppCtaDelegate;
+import io.kaleyracta.connector.engine.EngineLedger;
+import io.kaleyracta.connector.ledger.SendLedger;
 import io.kaleyracta.connector.status.CallbackCredentials;
 import io.kaleyracta.connector.status.DeliveryStatus;
 import io.kaleyracta.connector.status.StatusEvent;
@@ -45,8 +47,8 @@ class StatusWaitProcessTest extends EngineTest {
   @BeforeEach
   void startCallbackEndpoint() {
     configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngine().getProcessEngineConfiguration();
-    StatusTables.createOrEmpty(configuration.getDataSource());
     inbox = StatusCallbackEndpoint.inbox(configuration);
+    StatusTables.empty(configuration.getDataSource());
     callbacks = new CallbackServer(StatusCallbackEndpoint.forEngine(engine.getProcessEngine(), Map.of(
         CallbackCredentials.USERNAME, CallbackServer.USERNAME, CallbackCredentials.PASSWORD,
         CallbackServer.PASSWORD)::get));
@@ -213,6 +215,25 @@ class StatusWaitProcessTest extends EngineTest {
   }
 
   @Test
+  void statusesOfAMessageThisEngineSentAreKeptForAWaitReachedLaterUntilTheRetention() {
+    deploy(sendThenEnd());
+    sandbox.sendStatusCallbacks(null, null, null);
+    ProcessInstance sent = send(StatusScript.SILENT.recipient());
+    String id = (String) engine.getProcessEngine().getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(sent.getId()).variableName("kaleyraMessageId").singleResult().getValue();
+    inbox.accept(List.of(event(id, DeliveryStatus.READ), event("foreign-id", DeliveryStatus.READ)));
+
+    sweeper(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(61))).sweep();
+    assertThat(inbox.statusesOf(id)).as("the ledger knows it: kept though no wait asks yet").hasSize(1);
+    assertThat(inbox.statusesOf("foreign-id")).as("nobody here sent it").isEmpty();
+    assertThat(inbox.unknownReceivedBefore(Instant.now().plus(Duration.ofDays(1)), 10))
+        .as("marked known, so later rounds look only at new ids").isEmpty();
+
+    sweeper(Clock.offset(Clock.systemUTC(), Duration.ofDays(8))).sweep();
+    assertThat(inbox.statusesOf(id)).as("gone after the retention").isEmpty();
+  }
+
+  @Test
   void statusesOfAnIdNoWaitAsksForAreDroppedAfterTheUnknownRetention() {
     deploy(model("READ"));
     sandbox.sendStatusCallbacks(null, null, null);
@@ -247,8 +268,9 @@ class StatusWaitProcessTest extends EngineTest {
   }
 
   private StatusSweeper sweeper(Clock clock) {
-    return new StatusSweeper(inbox, new StatusCorrelator(configuration, inbox), Duration.ofMinutes(60),
-        Duration.ofDays(7), clock);
+    SendLedger ledger = EngineLedger.of(configuration);
+    return new StatusSweeper(inbox, new StatusCorrelator(configuration, inbox),
+        id -> ledger.findByMessageId(id).isPresent(), Duration.ofMinutes(60), Duration.ofDays(7), clock);
   }
 
   private static StatusEvent event(String id, DeliveryStatus status) {
@@ -319,6 +341,12 @@ class StatusWaitProcessTest extends EngineTest {
         StatusScript.DELIVERED_ONLY.recipient(), "secondId"), "waitSecond", "${secondId}", "READ")
         .endEvent("secondRead").done();
     return model;
+  }
+
+  /** send -> end: a message no wait asks for. */
+  static BpmnModelInstance sendThenEnd() {
+    return sendTask(Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1).startEvent(), "send",
+        "${recipient}", "kaleyraMessageId").endEvent().done();
   }
 
   static BpmnModelInstance waitOnly(String messageId, String statuses) {
