@@ -28,7 +28,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The real endpoint of the Spring Boot host (StatusCallbackConfiguration; credentials as Spring
+ * The real endpoint of the Spring Boot host (registered by the starter; credentials as Spring
  * properties), over HTTP on its web port: refused without the right credentials,
  * over 256 KB or with malformed JSON, and a valid Kaleyra callback ends the waiting process.
  */

@@ -42,6 +42,8 @@ public class KaleyraProperties {
 
   private final Health health = new Health();
 
+  private final Callback callback = new Callback();
+
   public String getSid() {
     return sid;
   }
@@ -108,6 +110,80 @@ public class KaleyraProperties {
 
   public Health getHealth() {
     return health;
+  }
+
+  public Callback getCallback() {
+    return callback;
+  }
+
+  /** Kaleyra's delivery status callbacks (see docs/delivery-status.md). */
+  public static class Callback {
+
+    /** Registers the status callback endpoint and its sweep (servlet applications). */
+    private Boolean enabled = true;
+
+    /** The endpoint's path on the application's web port. */
+    private String path = "/kaleyra/whatsapp/status";
+
+    /** HTTP Basic user name Kaleyra's callback profile sends; without it and the password every callback gets 401. */
+    private String username;
+
+    /** HTTP Basic password Kaleyra's callback profile sends; never shown by the actuator. */
+    private String password;
+
+    /** Minutes the statuses of a message neither a wait nor the send ledger knows are kept. */
+    private Long unknownRetentionMinutes = 60L;
+
+    /** Days every status is kept at most. */
+    private Long retentionDays = 7L;
+
+    public Boolean getEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(Boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public String getPath() {
+      return path;
+    }
+
+    public void setPath(String path) {
+      this.path = path;
+    }
+
+    public String getUsername() {
+      return username;
+    }
+
+    public void setUsername(String username) {
+      this.username = username;
+    }
+
+    public String getPassword() {
+      return password;
+    }
+
+    public void setPassword(String password) {
+      this.password = password;
+    }
+
+    public Long getUnknownRetentionMinutes() {
+      return unknownRetentionMinutes;
+    }
+
+    public void setUnknownRetentionMinutes(Long unknownRetentionMinutes) {
+      this.unknownRetentionMinutes = unknownRetentionMinutes;
+    }
+
+    public Long getRetentionDays() {
+      return retentionDays;
+    }
+
+    public void setRetentionDays(Long retentionDays) {
+      this.retentionDays = retentionDays;
+    }
   }
 
   /** Pacing of each business number's requests in this JVM. */

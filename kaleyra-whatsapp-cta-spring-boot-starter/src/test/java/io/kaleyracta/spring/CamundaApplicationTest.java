@@ -223,4 +223,13 @@ class CamundaApplicationTest {
     var timer = Search.in(meters).name(MicrometerSendObserver.LATENCY).tag("outcome", outcome).timer();
     return timer == null ? 0 : timer.count();
   }
+
+  @Test
+  void exposesTheStatusCallbackEndpointFailingClosedWithoutCallbackCredentials() {
+    ResponseEntity<String> answer = http.postForEntity("/kaleyra/whatsapp/status",
+        "{\"status\":\"read\",\"message_id\":\"A1\"}", String.class);
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED); // no kaleyra.callback.* in the yaml
+    assertThat(answer.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic realm=");
+  }
 }

@@ -6,7 +6,19 @@ import io.kaleyracta.sandbox.AcceptedMessage;
 import io.kaleyracta.sandbox.KaleyraSandbox;
 import io.kaleyracta.sandbox.RecordedRequest;
 import io.kaleyracta.sandbox.Trigger;
+import io.kaleyracta.connector.status.engine.StatusWaitListener;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Base64;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +62,7 @@ class KaleyraCtaOnWildFlyIT {
     @Deployment
     static WebArchive deployment() {
         return TestWar.withConnector("kaleyra-cta")
+                .addClass(StatusEndpoint.class)
                 .addAsResource("processes/kaleyra-cta.bpmn")
                 .addAsResource("expected/full-request.json");
     }
@@ -175,6 +188,59 @@ class KaleyraCtaOnWildFlyIT {
         assertThat(engine.processEngine().getHistoryService().createHistoricVariableInstanceQuery().list())
                 .as("variables holding the API key")
                 .filteredOn(v -> String.valueOf(v.getValue()).contains(KaleyraSandbox.API_KEY)).isEmpty();
+    }
+
+    @Test
+    @Order(10)
+    void aStatusCallbackPostedToTheDeployedEndpointEndsTheWait() throws Exception {
+        createStatusInbox();
+        engine.processEngine().getRepositoryService().createDeployment().addModelInstance("wait.bpmn",
+                Bpmn.createExecutableProcess("statusWait").camundaHistoryTimeToLive(1).startEvent()
+                        .receiveTask("wait").camundaInputParameter("kaleyraWaitMessageId", "${messageId}")
+                        .camundaInputParameter("kaleyraWaitStatuses", "DELIVERED")
+                        .camundaExecutionListenerClass("start", StatusWaitListener.class.getName())
+                        .endEvent("delivered").done()).deploy();
+        ProcessInstance instance = engine.processEngine().getRuntimeService()
+                .startProcessInstanceByKey("statusWait", Map.of("messageId", "WF-STATUS-1"));
+        String callback = "{\"meta_object\":{\"value\":{\"statuses\":[{\"id\":\"wamid.WF-STATUS-1\","
+                + "\"status\":\"read\",\"timestamp\":\"1722834665\"}]}},\"status\":\"read\","
+                + "\"message_id\":\"WF-STATUS-1\"}";
+
+        // this server's HTTP port (the test runs inside it) and the WAR's context path
+        String base = "http://127.0.0.1:" + (Integer.getInteger("jboss.http.port", 8080)
+                + Integer.getInteger("jboss.socket.binding.port-offset", 0)) + "/kaleyra-cta/";
+        assertThat(postStatus(base, "kaleyra:wrong", callback)).isEqualTo(401);
+        assertThat(passed(instance, "delivered")).isFalse();
+        assertThat(postStatus(base, System.getenv("KALEYRA_CALLBACK_USERNAME") + ":"
+                + System.getenv("KALEYRA_CALLBACK_PASSWORD"), callback)).isEqualTo(200);
+
+        assertThat(passed(instance, "delivered")).isTrue();
+        assertThat(variable(instance, "kaleyraStatus")).isEqualTo("READ");
+    }
+
+    private static int postStatus(String base, String credentials, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "kaleyra/whatsapp/status"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        credentials.getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** The inbox table from the SQL file the connector's jar ships (H2, the server's ExampleDS). */
+    private void createStatusInbox() throws Exception {
+        DataSource dataSource = ((ProcessEngineConfigurationImpl) engine.processEngine()
+                .getProcessEngineConfiguration()).getDataSource();
+        String sql = resource("META-INF/kaleyra-cta/sql/h2/kcta_status_inbox.create.sql");
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String part : sql.split(";")) {
+                String withoutComments = part.replaceAll("(?m)^--.*$", "").trim();
+                if (!withoutComments.isEmpty()) {
+                    statement.execute(withoutComments);
+                }
+            }
+        }
     }
 
     private static Map<String, Object> minimalMessage() {

@@ -1,10 +1,10 @@
 package io.kaleyracta.connector.status;
 
+import static io.kaleyracta.connector.log.ConnectorLog.LOG;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import static io.kaleyracta.connector.log.ConnectorLog.LOG;
-
 
 /**
  * The framework-free core of the callback endpoint; hosts adapt it to their HTTP stack (a Servlet, JAX-RS, ...).

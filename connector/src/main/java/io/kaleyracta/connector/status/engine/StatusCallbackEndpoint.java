@@ -5,10 +5,13 @@ import io.kaleyracta.connector.status.CallbackCredentials;
 import io.kaleyracta.connector.status.JdbcStatusInbox;
 import io.kaleyracta.connector.status.StatusInbox;
 import io.kaleyracta.connector.status.StatusReceiver;
+import io.kaleyracta.connector.status.StatusSink;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
@@ -26,10 +29,36 @@ public final class StatusCallbackEndpoint {
   }
 
   public static StatusReceiver forEngine(ProcessEngine engine, Function<String, String> config) {
+    return new StatusReceiver(CallbackCredentials.from(config), sink(engine));
+  }
+
+  /**
+   * The engine's type, for hosts that hold no engine type and look the engine up by it: the Spring Boot starter, whose
+   * one jar serves Camunda 7, Operaton and CIB seven.
+   */
+  public static Class<?> engineType() {
+    return ProcessEngine.class;
+  }
+
+  /**
+   * {@link #forEngine(ProcessEngine, Function)} for such hosts: the engine (an instance of {@link #engineType()}) is
+   * asked for at the first callback, once it has started. Until then callbacks are answered 503, so Kaleyra sends
+   * them again.
+   */
+  public static StatusReceiver forLazyEngine(Supplier<?> engine, Function<String, String> config) {
+    AtomicReference<StatusSink> sink = new AtomicReference<>();
+    return new StatusReceiver(CallbackCredentials.from(config), events -> {
+      if (sink.get() == null) {
+        sink.compareAndSet(null, sink((ProcessEngine) engine.get()));
+      }
+      sink.get().accept(events);
+    });
+  }
+
+  private static StatusSink sink(ProcessEngine engine) {
     ProcessEngineConfigurationImpl configuration = configuration(engine);
     StatusInbox inbox = inbox(configuration);
-    return new StatusReceiver(CallbackCredentials.from(config),
-        new CorrelatingInbox(inbox, new StatusCorrelator(configuration, inbox)));
+    return new CorrelatingInbox(inbox, new StatusCorrelator(configuration, inbox));
   }
 
   /**

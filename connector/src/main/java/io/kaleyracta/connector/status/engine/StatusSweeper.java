@@ -8,7 +8,9 @@ import io.kaleyracta.connector.status.StatusInbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -58,6 +60,24 @@ public final class StatusSweeper implements Runnable {
     return new StatusSweeper(inbox, new StatusCorrelator(configuration, inbox),
         messageId -> ledger.findByMessageId(messageId).isPresent(), Duration.ofMinutes(number(config, UNKNOWN_RETENTION_MINUTES, 60)),
         Duration.ofDays(number(config, RETENTION_DAYS, 7)), Clock.systemUTC());
+  }
+
+  /**
+   * {@link #forEngine} for hosts that hold no engine type (see {@link StatusCallbackEndpoint#forLazyEngine}): the
+   * engine is asked for at the first round; a round before it has started does nothing.
+   */
+  public static Runnable forLazyEngine(Supplier<?> engine, Function<String, String> config) {
+    AtomicReference<StatusSweeper> sweeper = new AtomicReference<>();
+    return () -> {
+      if (sweeper.get() == null) {
+        try {
+          sweeper.compareAndSet(null, forEngine((ProcessEngine) engine.get(), config));
+        } catch (RuntimeException notYet) {
+          return;
+        }
+      }
+      sweeper.get().run();
+    };
   }
 
   /** The last failure reported, so that a lasting one (a missing table) is logged once, not every round. */
