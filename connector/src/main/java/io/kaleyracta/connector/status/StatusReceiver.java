@@ -19,15 +19,18 @@ public final class StatusReceiver {
   private final CallbackCredentials credentials;
   private final StatusCallbackParser parser;
   private final StatusSink sink;
+  private final CallbackObserver observer;
 
   public StatusReceiver(CallbackCredentials credentials, StatusSink sink) {
-    this(credentials, new StatusCallbackParser(), sink);
+    this(credentials, new StatusCallbackParser(), sink, CallbackObserver.NONE);
   }
 
-  public StatusReceiver(CallbackCredentials credentials, StatusCallbackParser parser, StatusSink sink) {
+  public StatusReceiver(CallbackCredentials credentials, StatusCallbackParser parser, StatusSink sink,
+      CallbackObserver observer) {
     this.credentials = credentials;
     this.parser = parser;
     this.sink = sink;
+    this.observer = observer;
     if (!credentials.configured()) {
       LOG.noCallbackCredentials(CallbackCredentials.USERNAME, CallbackCredentials.PASSWORD);
     }
@@ -46,6 +49,14 @@ public final class StatusReceiver {
    * @param body the request body; read at most {@link #MAX_BODY_BYTES} + 1 bytes
    */
   public Answer receive(String authorization, long contentLength, InputStream body) {
+    Answer answer = answer(authorization, contentLength, body);
+    if (answer.status() != 200) {
+      observer.answered(answer.status(), List.of());
+    }
+    return answer;
+  }
+
+  private Answer answer(String authorization, long contentLength, InputStream body) {
     if (!credentials.authorizes(authorization)) {
       LOG.callbackUnauthorized();
       return new Answer(401, "unauthorized");
@@ -80,6 +91,7 @@ public final class StatusReceiver {
     for (StatusEvent event : events) {
       LOG.statusStored(event.status().wireName(), event.messageIds());
     }
+    observer.answered(200, events);
     return new Answer(200, "stored " + events.size() + " status(es)");
   }
 

@@ -1,5 +1,6 @@
 package io.kaleyracta.spring.metrics;
 
+import io.kaleyracta.connector.metrics.MicrometerCallbackObserver;
 import io.kaleyracta.connector.metrics.MicrometerSendObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,5 +24,11 @@ public class KaleyraMetricsAutoConfiguration {
   @Bean
   public MicrometerSendObserver kaleyraMetrics(MeterRegistry registry) {
     return new MicrometerSendObserver(registry);
+  }
+
+  /** {@code kaleyra.whatsapp.status.callbacks{answer}} and {@code kaleyra.whatsapp.statuses{status,code}}. */
+  @Bean
+  public MicrometerCallbackObserver kaleyraCallbackMetrics(MeterRegistry registry) {
+    return new MicrometerCallbackObserver(registry);
   }
 }

@@ -1,5 +1,6 @@
 package io.kaleyracta.spring.status;
 
+import io.kaleyracta.connector.status.CallbackObserver;
 import io.kaleyracta.connector.status.engine.StatusCallbackEndpoint;
 import io.kaleyracta.connector.status.engine.StatusSweeper;
 import io.kaleyracta.connector.status.servlet.StatusCallbackServlet;
@@ -9,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -39,10 +41,11 @@ public class KaleyraStatusAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(name = "kaleyraStatusCallback")
   public ServletRegistrationBean<StatusCallbackServlet> kaleyraStatusCallback(Environment environment,
-      BeanFactory beans) {
+      BeanFactory beans, ObjectProvider<CallbackObserver> observers) {
     Function<String, String> config = config(environment);
     ServletRegistrationBean<StatusCallbackServlet> registration = new ServletRegistrationBean<>(
-        new StatusCallbackServlet(StatusCallbackEndpoint.forLazyEngine(engine(beans), config)),
+        new StatusCallbackServlet(StatusCallbackEndpoint.forLazyEngine(engine(beans), config,
+            CallbackObserver.all(observers.orderedStream().toList()))),
         StatusCallbackServlet.path(config));
     registration.setName("kaleyraStatusCallback");
     return registration;

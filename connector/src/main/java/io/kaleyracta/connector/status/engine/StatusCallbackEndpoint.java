@@ -2,7 +2,9 @@ package io.kaleyracta.connector.status.engine;
 
 import io.kaleyracta.connector.engine.EngineDatabase;
 import io.kaleyracta.connector.status.CallbackCredentials;
+import io.kaleyracta.connector.status.CallbackObserver;
 import io.kaleyracta.connector.status.JdbcStatusInbox;
+import io.kaleyracta.connector.status.StatusCallbackParser;
 import io.kaleyracta.connector.status.StatusInbox;
 import io.kaleyracta.connector.status.StatusReceiver;
 import io.kaleyracta.connector.status.StatusSink;
@@ -43,16 +45,17 @@ public final class StatusCallbackEndpoint {
   /**
    * {@link #forEngine(ProcessEngine, Function)} for such hosts: the engine (an instance of {@link #engineType()}) is
    * asked for at the first callback, once it has started. Until then callbacks are answered 503, so Kaleyra sends
-   * them again.
+   * them again. The observer sees every answer (the starter counts them as meters).
    */
-  public static StatusReceiver forLazyEngine(Supplier<?> engine, Function<String, String> config) {
+  public static StatusReceiver forLazyEngine(Supplier<?> engine, Function<String, String> config,
+      CallbackObserver observer) {
     AtomicReference<StatusSink> sink = new AtomicReference<>();
-    return new StatusReceiver(CallbackCredentials.from(config), events -> {
+    return new StatusReceiver(CallbackCredentials.from(config), new StatusCallbackParser(), events -> {
       if (sink.get() == null) {
         sink.compareAndSet(null, sink((ProcessEngine) engine.get()));
       }
       sink.get().accept(events);
-    });
+    }, observer);
   }
 
   private static StatusSink sink(ProcessEngine engine) {
