@@ -34,8 +34,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every row of the error table in docs/reference.md (and the undocumented answers next to them) as a row here: what Kaleyra, a
- * proxy or the network answered, and the outcome the process gets. {@code ACCEPTED} stands for a success.
+ * Every row of the error table in docs/reference.md (and the undocumented answers next to them) as a row here: what
+ * Kaleyra, a proxy or the network answered, and the outcome the process gets. {@code ACCEPTED} stands for a success.
  */
 class KaleyraAnswersTest {
 
