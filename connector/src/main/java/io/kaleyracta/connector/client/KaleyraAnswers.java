@@ -32,8 +32,8 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * What Kaleyra's answer, or the failure to get one, means for the message: pure functions, no I/O, so every row
  * of the error table in docs/reference.md is tested on its own. The rule behind every row: an answer counts as
  * accepted or as rejected only when it proves it (a message id, Kaleyra's own error code); a failure counts as
- * "not sent" only when no request byte can have left (connect, TLS handshake, pool checkout) or Kaleyra refused it unread (429);
- * anything else may have reached the customer and is {@link SendOutcome#OUTCOME_UNKNOWN}, never resent.
+ * "not sent" only when no request byte can have left (connect, TLS handshake, pool checkout) or Kaleyra refused it
+ * unread (429); anything else may have reached the customer and is {@link SendOutcome#OUTCOME_UNKNOWN}, never resent.
  */
 public final class KaleyraAnswers {
 
