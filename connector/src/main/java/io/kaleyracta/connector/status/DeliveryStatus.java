@@ -9,11 +9,19 @@ import java.util.Set;
  * progress chain: a later step implies the earlier ones, so a wait for DELIVERED is satisfied by READ (Kaleyra and
  * Meta do not promise to send every step, nor in order). FAILED (Meta or the device refused) and NOT-SENT (Kaleyra
  * never passed the message to Meta) are final: nothing follows them, so they end every wait.
+ *
+ * <p>TAPPED is not from Kaleyra: the customer tapped the button of a message sent with "Track taps" (see
+ * {@code io.kaleyracta.connector.tracking}). It tops the progress chain, since a tap proves the message was delivered
+ * and seen: a wait for READ ends on a tap too (customers who turned read receipts off never send READ, but they tap),
+ * while READ does not end a wait for TAPPED. It is not final: it does not end a wait for FAILED alone, and FAILED
+ * and NOT-SENT still end a wait for TAPPED (the journey need not wait for a tap that cannot come). When a tap and a
+ * final status are both stored, the tap ends the wait: it is the customer's own act, whatever a report says.
  */
 public enum DeliveryStatus {
   SENT("SENT", 1, false),
   DELIVERED("DELIVERED", 2, false),
   READ("READ", 3, false),
+  TAPPED("TAPPED", 20, false),
   FAILED("FAILED", 10, true),
   NOT_SENT("NOT-SENT", 11, true);
 
@@ -32,7 +40,9 @@ public enum DeliveryStatus {
     return wireName;
   }
 
-  /** Position in business order; final statuses rank above every step of the progress chain. */
+  /**
+   * Position in business order: final statuses rank above Kaleyra's steps of the progress chain, a tap above all.
+   */
   public int rank() {
     return rank;
   }

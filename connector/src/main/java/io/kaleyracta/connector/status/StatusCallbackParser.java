@@ -80,7 +80,9 @@ public final class StatusCallbackParser {
   private void add(List<StatusEvent> events, JsonObject status, List<String> wrapperIds, String fallbackStatus,
       JsonObject extraInfo, Instant received) {
     String statusText = text(status, "status").orElse(fallbackStatus);
-    Optional<DeliveryStatus> known = DeliveryStatus.parse(statusText);
+    // TAPPED is ours (the tap redirect records it), never Kaleyra's: a callback naming it is ignored like any other
+    // status we do not know
+    Optional<DeliveryStatus> known = DeliveryStatus.parse(statusText).filter(s -> s != DeliveryStatus.TAPPED);
     Set<String> ids = new LinkedHashSet<>(wrapperIds);
     text(status, "id").ifPresent(ids::add);
     text(status, "message_id").ifPresent(ids::add);

@@ -93,6 +93,13 @@ class StatusCallbackParserTest {
     assertThat(parser.parse(bytes(body))).isEmpty();
   }
 
+  @Test
+  void aCallbackCannotForgeATap() {
+    String body = "{\"status\":\"tapped\",\"message_id\":\"A1\"}";
+
+    assertThat(parser.parse(bytes(body))).as("only the tap redirect records TAPPED").isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "not json", "{\"status\":", "[1,2]", "\"text\"", "{\"a\":1}{", "{\"status\":\"read\",\"message_id\":\"A1\"} x"})
   void refusesABodyThatIsNotAJsonObject(String body) {

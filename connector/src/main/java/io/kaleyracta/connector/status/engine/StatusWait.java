@@ -23,7 +23,10 @@ public final class StatusWait {
   /** Input: the statuses that end the wait, comma-separated, e.g. {@code READ} or {@code DELIVERED, READ}. */
   public static final String STATUSES = "kaleyraWaitStatuses";
 
-  /** Output: the status that ended the wait ({@code SENT}, {@code DELIVERED}, {@code READ}, {@code FAILED}, {@code NOT-SENT}). */
+  /**
+   * Output: the status that ended the wait ({@code SENT}, {@code DELIVERED}, {@code READ}, {@code TAPPED},
+   * {@code FAILED}, {@code NOT-SENT}).
+   */
   public static final String STATUS = "kaleyraStatus";
 
   /** Output: when that status happened (a {@link Date}). */
@@ -53,14 +56,14 @@ public final class StatusWait {
         continue;
       }
       wanted.add(DeliveryStatus.parse(name).orElseThrow(() -> new IllegalArgumentException(STATUSES + " names '"
-          + name + "', which is not a WhatsApp status; use SENT, DELIVERED, READ, FAILED or NOT-SENT")));
+          + name + "', which is not a WhatsApp status; use SENT, DELIVERED, READ, TAPPED, FAILED or NOT-SENT")));
     }
     return wanted;
   }
 
   /**
    * The stored status that ends a wait for {@code wanted}: of those that satisfy it, the most advanced in business
-   * order (a final one before READ), so that out-of-order callbacks end the wait as if they had come in order.
+   * order (a final one before READ, a tap before all), so that out-of-order callbacks end the wait as if they had come in order.
    */
   public static Optional<StatusEvent> ending(List<StatusEvent> stored, Set<DeliveryStatus> wanted) {
     return stored.stream().filter(event -> event.status().satisfies(wanted))
