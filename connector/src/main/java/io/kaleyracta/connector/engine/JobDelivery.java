@@ -3,6 +3,9 @@ package io.kaleyracta.connector.engine;
 import io.kaleyracta.connector.ledger.DeliveryContext;
 import io.kaleyracta.connector.ledger.Origin;
 import io.kaleyracta.connector.ledger.SendLedger;
+import io.kaleyracta.connector.tracking.TapStore;
+import io.kaleyracta.connector.tracking.TrackingConfig;
+import io.kaleyracta.connector.tracking.engine.EngineTapStore;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,18 +44,24 @@ final class JobDelivery implements DeliveryContext {
   private final String place;
   private final CommandContext commandContext;
   private final Origin origin;
+  private final ProcessEngineConfigurationImpl engine;
 
-  private JobDelivery(SendLedger ledger, String place, CommandContext commandContext, Origin origin) {
+  private JobDelivery(SendLedger ledger, String place, CommandContext commandContext, Origin origin,
+      ProcessEngineConfigurationImpl engine) {
     this.ledger = ledger;
     this.place = place;
     this.commandContext = commandContext;
     this.origin = origin;
+    this.engine = engine;
   }
 
   static JobDelivery of(DelegateExecution execution) {
     CommandContext commandContext = Context.getCommandContext();
     ProcessEngineConfigurationImpl engine = Context.getProcessEngineConfiguration();
-    SendLedger ledger = engine == null ? EngineLedger.of(execution.getProcessEngine()) : EngineLedger.of(engine);
+    if (engine == null) {
+      engine = (ProcessEngineConfigurationImpl) execution.getProcessEngine().getProcessEngineConfiguration();
+    }
+    SendLedger ledger = EngineLedger.of(engine);
     JobEntity job = commandContext == null ? null : commandContext.getCurrentJob();
     String place = job == null
         ? "direct/" + UUID.randomUUID()
@@ -60,7 +69,7 @@ final class JobDelivery implements DeliveryContext {
             + execution.getCurrentActivityId();
     Origin origin = new Origin(execution.getProcessInstanceId(), execution.getCurrentActivityId(),
         execution.getProcessBusinessKey(), execution.getTenantId(), job == null ? null : job.getId());
-    return new JobDelivery(ledger, place, job == null ? null : commandContext, origin);
+    return new JobDelivery(ledger, place, job == null ? null : commandContext, origin, engine);
   }
 
   @Override
@@ -82,5 +91,11 @@ final class JobDelivery implements DeliveryContext {
   @Override
   public Origin origin() {
     return origin;
+  }
+
+  /** The engine's tracked links, kept where its ledger is. */
+  @Override
+  public TapStore tapStore(TrackingConfig tracking) {
+    return EngineTapStore.of(engine, tracking.retention());
   }
 }

@@ -15,8 +15,11 @@ public final class ConnectorTables {
   /** Delivery statuses from Kaleyra's callbacks, by message id: see {@code io.kaleyracta.connector.status}. */
   public static final String STATUS_INBOX = "KCTA_STATUS_INBOX";
 
+  /** Tracked button links and their taps ("Track taps"): see {@code io.kaleyracta.connector.tracking.JdbcTapStore}. */
+  public static final String TAP_LINK = "KCTA_TAP_LINK";
+
   /** Every table, in creation order. */
-  public static final List<String> ALL = List.of(SEND_LEDGER, STATUS_INBOX);
+  public static final List<String> ALL = List.of(SEND_LEDGER, STATUS_INBOX, TAP_LINK);
 
   private ConnectorTables() {
   }

@@ -134,6 +134,28 @@ public final class ConnectorLog {
         attempt, escape(e));
   }
 
+  public void tapLinksPurged(int count, long retentionDays) {
+    tracking.debugf("KCTA-135 deleted %d tracked links older than %d days", count, retentionDays);
+  }
+
+  public void tapLinksNotPurged(Exception e) {
+    tracking.warnf("KCTA-135 expired tracked links not deleted, tried again in an hour: %s", escape(e));
+  }
+
+  public void tapNotRecorded(String messageId, Exception e) {
+    tracking.warnf("KCTA-136 TAPPED for message %s not stored before the redirect, the correlation step tries again: "
+        + "%s", escape(messageId), escape(e));
+  }
+
+  public void tapNotCounted(Exception e) {
+    tracking.warnf("KCTA-138 a tap was redirected but not counted: the tracked links could not be written: %s",
+        escape(e));
+  }
+
+  public void tapStoreUnavailable(Exception e) {
+    tracking.warnf("KCTA-137 the tap redirect answered 503: the tracked links could not be read: %s", escape(e));
+  }
+
   // the send ledger and the connector's tables, KCTA-30x
 
   public void outcomeNotRecorded(String deliveryKey, boolean accepted, String messageId, Exception e) {

@@ -106,7 +106,10 @@ public final class CtaSender implements AutoCloseable {
         return replayed;
       }
     }
-    TapLinks.Link link = input.trackTaps() ? tapLinks.create(input.buttonUrl()) : null;
+    // the links of a task that tracks taps go where the engine keeps them (its database), so every node answers them
+    TapLinks links = !input.trackTaps() || delivery == null ? tapLinks
+        : tapLinks.withStore(delivery.tapStore(tapLinks.config()));
+    TapLinks.Link link = input.trackTaps() ? links.create(input.buttonUrl()) : null;
     CtaMessageRequest request = CtaMessageRequest.from(link == null ? input : input.withButtonUrl(link.trackedUrl()));
     SendOutcome outcome = sendWithRetries(input.businessNumber(), request);
     observer.completed(outcome, Duration.ofNanos(System.nanoTime() - started));
@@ -119,7 +122,7 @@ public final class CtaSender implements AutoCloseable {
       }
     }
     if (link != null && outcome.accepted() && outcome.messageId() != null) {
-      tapLinks.accepted(link, outcome.messageId());
+      links.accepted(link, outcome.messageId());
     }
     if (outcome.accepted()) {
       LOG.accepted(outcome.messageId(), input.ref(), input.recipient());

@@ -38,9 +38,19 @@ public final class TapCorrelation implements AutoCloseable {
     });
   }
 
-  /** Correlates the first tap of the link soon, on the correlation thread. */
-  public void submit(String linkId) {
-    worker.execute(() -> attempt(linkId, firstPause, 1));
+  /**
+   * Records the first tap of the link now, on the caller's thread ({@link TapCorrelator#record}, when its message id
+   * is known), and correlates it soon, on the correlation thread.
+   */
+  public void submit(TrackedLink first) {
+    if (first.messageId() != null) {
+      try {
+        correlator.record(first);
+      } catch (RuntimeException e) {
+        LOG.tapNotRecorded(first.messageId(), e);
+      }
+    }
+    worker.execute(() -> attempt(first.id(), firstPause, 1));
   }
 
   private void attempt(String linkId, Duration pause, int attempt) {

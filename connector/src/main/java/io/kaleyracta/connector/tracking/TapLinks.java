@@ -30,6 +30,11 @@ public final class TapLinks {
     return new TapLinks(TrackingConfig.from(key -> null), InMemoryTapStore.jvmWide(), Clock.systemUTC());
   }
 
+  /** The same configuration with links kept in another store (the engine's database of the task that sends). */
+  public TapLinks withStore(TapStore other) {
+    return other == store ? this : new TapLinks(config, other, clock);
+  }
+
   public TrackingConfig config() {
     return config;
   }

@@ -16,13 +16,15 @@ import java.util.Optional;
  * <ul>
  *   <li>A token this server signed, for a stored link: 302 to the analyst's URL exactly as stored (query and
  *       fragment included); only non-ASCII characters are percent-encoded, as a browser would.
- *   <li>A person's GET counts a tap; the first one is handed to {@link TapCorrelation} after the answer is ready.
- *       HEAD requests and link previews are redirected without counting.
+ *   <li>A person's GET counts a tap in the store; the first one is handed to {@link TapCorrelation}, which stores
+ *       it as {@code TAPPED} where the journey looks (before this answer) and ends the waits it satisfies (after it,
+ *       on its own thread). HEAD requests and link previews are redirected without counting.
  *   <li>Anything else (unknown, forged or expired token; tracking not configured): a plain 404. The target only
  *       ever comes from the store, so the endpoint cannot be made to redirect anywhere else.
+ *   <li>A store that cannot be read (the database is down): 503 with {@code Retry-After}.
  * </ul>
  */
-public final class TapRedirect {
+public final class TapRedirect implements AutoCloseable {
 
   static final String NOT_FOUND_TEXT = "This link is not valid.\n";
 
@@ -55,18 +57,43 @@ public final class TapRedirect {
       return new Answer(405, headers("Allow", "GET, HEAD", "Content-Type", "text/plain; charset=utf-8"),
           "Method not allowed.\n");
     }
-    Optional<TrackedLink> link = tokens == null ? Optional.empty()
-        : tokens.verify(token).flatMap(store::find).filter(found -> isWebUrl(found.originalUrl()));
+    Optional<String> linkId = tokens == null ? Optional.empty() : tokens.verify(token);
+    if (linkId.isEmpty()) {
+      return notFound(); // checked before any store is touched: a forged token costs one HMAC
+    }
+    Optional<TrackedLink> link;
+    try {
+      link = store.find(linkId.get()).filter(found -> isWebUrl(found.originalUrl()));
+    } catch (RuntimeException e) {
+      LOG.tapStoreUnavailable(e);
+      return new Answer(503, headers("Content-Type", "text/plain; charset=utf-8", "Retry-After", "5"),
+          "Please try again in a moment.\n");
+    }
     if (link.isEmpty()) {
-      return new Answer(404, headers("Content-Type", "text/plain; charset=utf-8"), NOT_FOUND_TEXT);
+      return notFound();
     }
     UserAgentClass agent = UserAgentClass.of(userAgent);
     if (!head && agent.counts()) {
-      store.recordTap(link.get().id(), clock.instant(), agent)
-          .filter(TrackedLink::firstTap)
-          .ifPresent(first -> correlation.submit(first.id()));
+      try {
+        store.recordTap(link.get().id(), clock.instant(), agent)
+            .filter(TrackedLink::firstTap)
+            .ifPresent(correlation::submit);
+      } catch (RuntimeException e) {
+        // the customer still gets the page; the tap is lost, as a tap on a link that answered 503 would be
+        LOG.tapNotCounted(e);
+      }
     }
     return new Answer(302, headers("Location", location(link.get().originalUrl())), "");
+  }
+
+  /** Stops the correlation thread; taps not yet handed on stay in the store and the status inbox. */
+  @Override
+  public void close() {
+    correlation.close();
+  }
+
+  private static Answer notFound() {
+    return new Answer(404, headers("Content-Type", "text/plain; charset=utf-8"), NOT_FOUND_TEXT);
   }
 
   private static Map<String, String> headers(String... namesAndValues) {

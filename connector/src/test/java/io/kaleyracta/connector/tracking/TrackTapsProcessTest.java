@@ -8,10 +8,13 @@ import io.kaleyracta.connector.testing.CtaModel;
 import io.kaleyracta.connector.testing.EngineTest;
 import io.kaleyracta.connector.testing.Inputs;
 import io.kaleyracta.connector.testing.TestConfig;
+import io.kaleyracta.connector.tracking.engine.EngineTapStore;
 import io.kaleyracta.sandbox.AcceptedMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
@@ -48,19 +51,22 @@ class TrackTapsProcessTest extends EngineTest {
 
     String token = accepted.buttonUrl().substring(accepted.buttonUrl().lastIndexOf('/') + 1);
     String linkId = new TapToken(TapTokenTest.KEY).verify(token).orElseThrow();
-    TrackedLink link = InMemoryTapStore.jvmWide().find(linkId).orElseThrow();
+    TapStore store = EngineTapStore.of((ProcessEngineConfigurationImpl) engine.getProcessEngine()
+        .getProcessEngineConfiguration(), Duration.ofDays(90));
+    assertThat(store).as("the engine's database by default").isInstanceOf(JdbcTapStore.class);
+    TrackedLink link = store.find(linkId).orElseThrow();
     assertThat(link.originalUrl()).isEqualTo(ORIGINAL);
     assertThat(link.messageId()).isEqualTo(accepted.messageId());
     assertThat(link.taps()).isZero();
 
-    try (TapCorrelation correlation = new TapCorrelation(InMemoryTapStore.jvmWide(), TapCorrelator.NONE)) {
+    try (TapCorrelation correlation = new TapCorrelation(store, TapCorrelator.NONE)) {
       TapRedirect redirect = new TapRedirect(TrackingConfig.from(Map.of(TrackingConfig.BASE_URL, BASE,
-          TrackingConfig.KEY, TapTokenTest.KEY)::get), InMemoryTapStore.jvmWide(), correlation, Clock.systemUTC());
+          TrackingConfig.KEY, TapTokenTest.KEY)::get), store, correlation, Clock.systemUTC());
       TapRedirect.Answer answer = redirect.answer("GET", token, "Mozilla/5.0 (iPhone) Mobile");
       assertThat(answer.status()).isEqualTo(302);
       assertThat(answer.location()).isEqualTo(ORIGINAL);
     }
-    assertThat(InMemoryTapStore.jvmWide().find(linkId).orElseThrow().taps()).isEqualTo(1);
+    assertThat(store.find(linkId).orElseThrow().taps()).isEqualTo(1);
   }
 
   @Test
