@@ -44,6 +44,8 @@ public class KaleyraProperties {
 
   private final Callback callback = new Callback();
 
+  private final Tracking tracking = new Tracking();
+
   public String getSid() {
     return sid;
   }
@@ -114,6 +116,58 @@ public class KaleyraProperties {
 
   public Callback getCallback() {
     return callback;
+  }
+
+  public Tracking getTracking() {
+    return tracking;
+  }
+
+  /** Tap tracking, the send task's "Track taps" (see docs/tap-tracking.md). */
+  public static class Tracking {
+
+    /** Registers the tap redirect endpoint at /kaleyra/t/* (servlet applications). */
+    private Boolean enabled = true;
+
+    /** The public address under which this application answers /kaleyra/t/<token>: https, or http for loopback. */
+    private String baseUrl;
+
+    /** The key that signs the tracking tokens: at least 32 characters of random text; never shown by the actuator. */
+    private String key;
+
+    /** Days a tracked link and what is recorded of its taps are kept; after that the link answers 404. */
+    private Long retentionDays = 90L;
+
+    public Boolean getEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(Boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public String getBaseUrl() {
+      return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+      this.baseUrl = baseUrl;
+    }
+
+    public String getKey() {
+      return key;
+    }
+
+    public void setKey(String key) {
+      this.key = key;
+    }
+
+    public Long getRetentionDays() {
+      return retentionDays;
+    }
+
+    public void setRetentionDays(Long retentionDays) {
+      this.retentionDays = retentionDays;
+    }
   }
 
   /** Kaleyra's delivery status callbacks (see docs/delivery-status.md). */

@@ -13,14 +13,20 @@ import io.kaleyracta.sandbox.Trigger;
 import io.kaleyracta.spring.app.CamundaTestApplication;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.search.Search;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +36,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -63,6 +70,8 @@ class CamundaApplicationTest {
   @Autowired MeterRegistry meters;
   @Autowired TestRestTemplate http;
   @Autowired KaleyraConfig config;
+  @Autowired RepositoryService repository;
+  @LocalServerPort int port;
 
   @Test
   void classDelegateSendsWithApplicationYamlAndOtherBeansStayResolvable() {
@@ -222,6 +231,49 @@ class CamundaApplicationTest {
   private long timerCount(String outcome) {
     var timer = Search.in(meters).name(MicrometerSendObserver.LATENCY).tag("outcome", outcome).timer();
     return timer == null ? 0 : timer.count();
+  }
+
+  @Test
+  void registersTheTapRedirectSoATapEndsAWaitForTapped() throws Exception {
+    String recipient = "+919812345675";
+    String original = "https://clinic.example.com/confirm?appointment=42#now";
+    repository.createDeployment().addModelInstance("tap-wait.bpmn", Bpmn.createExecutableProcess("tapWait")
+        .camundaHistoryTimeToLive(1).startEvent()
+        .serviceTask("send").camundaClass("io.kaleyracta.connector.engine.SendWhatsAppCtaDelegate")
+        .camundaInputParameter("recipient", "${recipient}")
+        .camundaInputParameter("bodyText", "Please confirm your appointment.")
+        .camundaInputParameter("buttonText", "Confirm")
+        .camundaInputParameter("buttonUrl", original)
+        .camundaInputParameter("trackTaps", "true")
+        .camundaOutputParameter("kaleyraMessageId", "${messageId}")
+        .receiveTask("wait").camundaInputParameter("kaleyraWaitMessageId", "${kaleyraMessageId}")
+        .camundaInputParameter("kaleyraWaitStatuses", "TAPPED")
+        .camundaExecutionListenerClass("start", "io.kaleyracta.connector.status.engine.StatusWaitListener")
+        .endEvent("confirmedByTap").done()).deploy();
+    ProcessInstance instance = runtime.startProcessInstanceByKey("tapWait", Map.of("recipient", recipient));
+    String button = lastAcceptedTo(recipient).buttonUrl();
+    assertThat(button).startsWith("https://journeys.example.com/kaleyra/t/"); // kaleyra.tracking.* in the yaml
+    String path = button.substring("https://journeys.example.com".length());
+
+    HttpResponse<String> forged = get(path.substring(0, path.length() - 1) + (path.endsWith("A") ? "B" : "A"));
+    HttpResponse<String> tap = get(path);
+
+    assertThat(forged.statusCode()).isEqualTo(404);
+    assertThat(forged.headers().firstValue("Location")).isEmpty();
+    assertThat(tap.statusCode()).isEqualTo(302);
+    assertThat(tap.headers().firstValue("Location")).contains(original);
+    for (int i = 0; i < 200 && runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count() > 0;
+        i++) {
+      Thread.sleep(25);
+    }
+    assertThat(endedAt(instance)).isEqualTo("confirmedByTap");
+    assertThat(variable(instance, "kaleyraStatus")).isEqualTo("TAPPED");
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build().send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + port + path)).header("User-Agent", "Mozilla/5.0 (iPhone) Mobile Safari")
+        .build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
