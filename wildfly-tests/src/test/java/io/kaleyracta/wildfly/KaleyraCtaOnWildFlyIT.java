@@ -59,6 +59,7 @@ class KaleyraCtaOnWildFlyIT {
     static WebArchive deployment() {
         return TestWar.withConnector("kaleyra-cta")
                 .addClass(StatusEndpoint.class)
+                .addClass(TapRedirectEndpoint.class)
                 .addAsResource("processes/kaleyra-cta.bpmn")
                 .addAsResource("expected/full-request.json");
     }
@@ -212,6 +213,52 @@ class KaleyraCtaOnWildFlyIT {
 
         assertThat(passed(instance, "delivered")).isTrue();
         assertThat(variable(instance, "kaleyraStatus")).isEqualTo("READ");
+    }
+
+    @Test
+    @Order(11)
+    void aTapOnTheDeployedRedirectEndpointEndsAWaitForTapped() throws Exception {
+        // no table set up here either: the connector creates KCTA_TAP_LINK with its other tables (under JTA)
+        String original = "https://clinic.example.com/confirm?appointment=42&lang=en#now";
+        engine.processEngine().getRepositoryService().createDeployment().addModelInstance("tap.bpmn",
+                Bpmn.createExecutableProcess("tapWait").camundaHistoryTimeToLive(1).startEvent()
+                        .serviceTask("send").camundaDelegateExpression("${kaleyraWhatsAppCta}")
+                        .camundaInputParameter("recipient", "+919812345678")
+                        .camundaInputParameter("bodyText", "Please confirm your appointment.")
+                        .camundaInputParameter("buttonText", "Confirm")
+                        .camundaInputParameter("buttonUrl", original)
+                        .camundaInputParameter("trackTaps", "true")
+                        .camundaOutputParameter("kaleyraMessageId", "${messageId}")
+                        .receiveTask("wait").camundaInputParameter("kaleyraWaitMessageId", "${kaleyraMessageId}")
+                        .camundaInputParameter("kaleyraWaitStatuses", "TAPPED")
+                        .camundaExecutionListenerClass("start", StatusWaitListener.class.getName())
+                        .endEvent("confirmedByTap").done()).deploy();
+        ProcessInstance instance = engine.processEngine().getRuntimeService().startProcessInstanceByKey("tapWait");
+        String button = sandbox.accepted().get(0).buttonUrl();
+        String base = "http://127.0.0.1:" + (Integer.getInteger("jboss.http.port", 8080)
+                + Integer.getInteger("jboss.socket.binding.port-offset", 0)) + "/kaleyra-cta";
+        assertThat(button).startsWith(base + "/kaleyra/t/"); // kaleyra.tracking.base-url: this server
+
+        HttpResponse<Void> preview = get(button, "WhatsApp/2.24.1.6 A");
+        assertThat(preview.statusCode()).isEqualTo(302);
+        assertThat(passed(instance, "confirmedByTap")).isFalse();
+        assertThat(get(button.substring(0, button.length() - 2) + "zz", "Mozilla/5.0 (iPhone) Mobile")
+                .statusCode()).isEqualTo(404);
+        HttpResponse<Void> tap = get(button, "Mozilla/5.0 (Linux; Android 14; Pixel 8) Mobile Safari/537.36");
+
+        assertThat(tap.statusCode()).isEqualTo(302);
+        assertThat(tap.headers().firstValue("Location")).contains(original);
+        for (int i = 0; i < 200 && !passed(instance, "confirmedByTap"); i++) {
+            Thread.sleep(25);
+        }
+        assertThat(passed(instance, "confirmedByTap")).isTrue();
+        assertThat(variable(instance, "kaleyraStatus")).isEqualTo("TAPPED");
+    }
+
+    private static HttpResponse<Void> get(String url, String userAgent) throws Exception {
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build().send(
+                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header("User-Agent", userAgent)
+                        .build(), HttpResponse.BodyHandlers.discarding());
     }
 
     private static int postStatus(String base, String credentials, String body) throws Exception {
