@@ -19,7 +19,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * different {@code kaleyra.*} values that see this class each keep their own client instead of rebuilding it on every
  * send. A sender is never closed while in use; all of them are closed, with their connection pools, by
  * {@link #closeAll()}: when an engine with {@link KaleyraConnectorPlugin} closes, and when the CDI bean is destroyed
- * (the application stops or is undeployed). Tracked links live in {@link InMemoryTapStore#jvmWide()}, which the tap redirect servlet reads too.
+ * (the application stops or is undeployed). A task's tracked links go where its engine keeps them (see
+ * {@code JobDelivery#tapStore}); {@link InMemoryTapStore#jvmWide()} only serves sends outside an engine.
  */
 public final class SharedSender {
 
