@@ -152,6 +152,11 @@ public final class ConnectorLog {
         escape(e));
   }
 
+  public void tapLinkWithoutMessageId(String messageId, Exception e) {
+    tracking.warnf("KCTA-139 message %s was sent, but its tracked link could not note the message id: its taps are "
+        + "redirected and counted, not handed to the journey: %s", escape(messageId), escape(e));
+  }
+
   public void tapStoreUnavailable(Exception e) {
     tracking.warnf("KCTA-137 the tap redirect answered 503: the tracked links could not be read: %s", escape(e));
   }

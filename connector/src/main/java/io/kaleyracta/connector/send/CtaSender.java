@@ -13,6 +13,7 @@ import io.kaleyracta.connector.ledger.Delivery;
 import io.kaleyracta.connector.ledger.DeliveryContext;
 import io.kaleyracta.connector.ledger.Fingerprint;
 import io.kaleyracta.connector.ledger.LedgerEntry;
+import io.kaleyracta.connector.ledger.LedgerUnavailableException;
 import io.kaleyracta.connector.ledger.SendLedger;
 import io.kaleyracta.connector.observe.SendObserver;
 import io.kaleyracta.connector.outcome.SendOutcome;
@@ -73,8 +74,8 @@ public final class CtaSender implements AutoCloseable {
   /**
    * @param rawInputs the task's inputs by {@code camunda:inputParameter} name
    * @param delivery the ledger and the message's key and origin, or {@code null} to send without a ledger
-   * @throws io.kaleyracta.connector.ledger.LedgerUnavailableException when the claim could not be recorded; nothing
-   *     was sent
+   * @throws io.kaleyracta.connector.ledger.LedgerUnavailableException when the claim (or a tracked link) could not be
+   *     recorded; nothing was sent
    */
   public SendOutcome send(Function<String, Object> rawInputs, DeliveryContext delivery) {
     long started = System.nanoTime();
@@ -94,6 +95,28 @@ public final class CtaSender implements AutoCloseable {
       observer.completed(invalid, Duration.ofNanos(System.nanoTime() - started));
       return invalid;
     }
+    if (input.trackTaps() && input.buttonUrl().length() > TapLinks.MAX_URL_LENGTH) {
+      String message = new InputValidator.Result(null, List.of(new Violation(InputField.BUTTON_URL.inputName(),
+          "at most " + TapLinks.MAX_URL_LENGTH + " characters when trackTaps is on (got "
+              + input.buttonUrl().length() + ")"))).message();
+      LOG.invalidInput(message);
+      SendOutcome invalid = new SendOutcome.InvalidInput(message);
+      observer.completed(invalid, Duration.ofNanos(System.nanoTime() - started));
+      return invalid;
+    }
+    // the link first, before the claim: if it cannot be stored, nothing is claimed and nothing is sent. Links of a
+    // task go where its engine keeps them (its database), so every node answers them
+    TapLinks links = tapLinks;
+    TapLinks.Link link = null;
+    if (input.trackTaps()) {
+      try {
+        links = delivery == null ? tapLinks : tapLinks.withStore(delivery.tapStore(tapLinks.config()));
+        link = links.create(input.buttonUrl());
+      } catch (RuntimeException e) {
+        throw new LedgerUnavailableException("The tracked button link could not be stored, so nothing was sent: "
+            + e.getMessage(), e);
+      }
+    }
     SendLedger ledger = delivery == null ? null : delivery.ledger();
     String key = null;
     if (ledger != null) {
@@ -106,10 +129,6 @@ public final class CtaSender implements AutoCloseable {
         return replayed;
       }
     }
-    // the links of a task that tracks taps go where the engine keeps them (its database), so every node answers them
-    TapLinks links = !input.trackTaps() || delivery == null ? tapLinks
-        : tapLinks.withStore(delivery.tapStore(tapLinks.config()));
-    TapLinks.Link link = input.trackTaps() ? links.create(input.buttonUrl()) : null;
     CtaMessageRequest request = CtaMessageRequest.from(link == null ? input : input.withButtonUrl(link.trackedUrl()));
     SendOutcome outcome = sendWithRetries(input.businessNumber(), request);
     observer.completed(outcome, Duration.ofNanos(System.nanoTime() - started));
@@ -122,7 +141,11 @@ public final class CtaSender implements AutoCloseable {
       }
     }
     if (link != null && outcome.accepted() && outcome.messageId() != null) {
-      links.accepted(link, outcome.messageId());
+      try {
+        links.accepted(link, outcome.messageId());
+      } catch (RuntimeException e) {
+        LOG.tapLinkWithoutMessageId(outcome.messageId(), e); // the message is out: its outcome stands
+      }
     }
     if (outcome.accepted()) {
       LOG.accepted(outcome.messageId(), input.ref(), input.recipient());

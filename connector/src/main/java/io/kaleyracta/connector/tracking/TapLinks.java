@@ -9,6 +9,9 @@ import java.time.Clock;
  */
 public final class TapLinks {
 
+  /** The longest button URL a tracked link keeps (the column {@code ORIGINAL_URL_} of {@code KCTA_TAP_LINK}). */
+  public static final int MAX_URL_LENGTH = 2000;
+
   /** A link made for one send: its id in the store and the URL the button gets. */
   public record Link(String id, String trackedUrl) {
   }

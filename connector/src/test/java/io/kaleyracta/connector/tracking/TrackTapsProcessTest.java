@@ -1,8 +1,18 @@
 package io.kaleyracta.connector.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kaleyracta.connector.engine.SendWhatsAppCtaDelegate;
+import io.kaleyracta.connector.send.CtaSender;
+import io.kaleyracta.connector.observe.SendObserver;
+import io.kaleyracta.connector.ledger.SendLedger;
+import io.kaleyracta.connector.ledger.Origin;
+import io.kaleyracta.connector.ledger.LedgerUnavailableException;
+import io.kaleyracta.connector.ledger.InMemorySendLedger;
+import io.kaleyracta.connector.ledger.Delivery;
+import io.kaleyracta.connector.ledger.DeliveryContext;
+import io.kaleyracta.connector.config.KaleyraConfig;
 import io.kaleyracta.connector.outcome.SendOutcome;
 import io.kaleyracta.connector.testing.CtaModel;
 import io.kaleyracta.connector.testing.EngineTest;
@@ -16,6 +26,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /** The send task's "Track taps" option on a real engine against the sandbox (class delegate, MP Config). */
@@ -109,5 +120,78 @@ class TrackTapsProcessTest extends EngineTest {
     assertThat(message).contains("kaleyra.tracking.base-url may use plain http only for a loopback host")
         .contains("kaleyra.tracking.key must be at least 32 characters").doesNotContain("short-secret-value");
     assertThat(sandbox.requests()).isEmpty();
+  }
+
+  @Test
+  void refusesAButtonUrlTooLongToKeepBeforeSending() {
+    configureTracking();
+    Map<String, Object> inputs = tracked(true);
+    inputs.put("buttonUrl", "https://example.com/?q=" + "a".repeat(TapLinks.MAX_URL_LENGTH));
+    deploy(CtaModel.withInputs(inputs.keySet()).catching(SendOutcome.INVALID_INPUT));
+
+    ProcessInstance instance = start(inputs);
+
+    assertThat(passed(instance, "caught_KALEYRA_INVALID_INPUT")).isTrue();
+    assertThat((String) variable(instance, SendWhatsAppCtaDelegate.ERROR_MESSAGE))
+        .contains("buttonUrl: at most 2000 characters when trackTaps is on (got 2023)");
+    assertThat(sandbox.requests()).isEmpty();
+  }
+
+  @Test
+  void sendsNothingAndClaimsNothingWhenTheLinkCannotBeStored() {
+    InMemorySendLedger ledger = new InMemorySendLedger();
+    TapStore broken = new TapStore() {
+      @Override
+      public void register(TrackedLink link) {
+        throw new IllegalStateException("table KCTA_TAP_LINK not reachable");
+      }
+
+      @Override
+      public void messageAccepted(String linkId, String messageId) {
+      }
+
+      @Override
+      public java.util.Optional<TrackedLink> find(String linkId) {
+        return java.util.Optional.empty();
+      }
+
+      @Override
+      public java.util.Optional<TrackedLink> recordTap(String linkId, java.time.Instant at, UserAgentClass agent) {
+        return java.util.Optional.empty();
+      }
+    };
+    DeliveryContext delivery = new DeliveryContext() {
+      @Override
+      public SendLedger ledger() {
+        return ledger;
+      }
+
+      @Override
+      public String deliveryKey(String fingerprint) {
+        return "direct/test/" + fingerprint;
+      }
+
+      @Override
+      public Origin origin() {
+        return Origin.UNKNOWN;
+      }
+
+      @Override
+      public TapStore tapStore(TrackingConfig tracking) {
+        return broken;
+      }
+    };
+    TrackingConfig tracking = TrackingConfig.from(Map.of(TrackingConfig.BASE_URL, BASE, TrackingConfig.KEY,
+        TapTokenTest.KEY)::get);
+    Map<String, Object> inputs = tracked(true);
+    try (CtaSender sender = new CtaSender(KaleyraConfig.from(ConfigProvider.getConfig()), SendObserver.NONE,
+        new TapLinks(tracking, InMemoryTapStore.jvmWide(), Clock.systemUTC()))) {
+
+      assertThatThrownBy(() -> sender.send(inputs::get, delivery)).isInstanceOf(LedgerUnavailableException.class)
+          .hasMessageContaining("The tracked button link could not be stored, so nothing was sent")
+          .hasMessageContaining("KCTA_TAP_LINK not reachable");
+    }
+    assertThat(sandbox.requests()).isEmpty();
+    assertThat(ledger.claim(new Delivery("probe", Origin.UNKNOWN))).isEmpty(); // the ledger works, and is empty
   }
 }
