@@ -21,8 +21,9 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * <ul>
  *   <li>{@value #DEMO_PROFILE} ({@code application-demo.yaml}): this class starts the sandbox on a free port of
  *       127.0.0.1 and hands the port to Spring as {@value #SANDBOX_PORT_PROPERTY}; the profile points
- *       {@code kaleyra.*} at it. {@code KALEYRA_*} environment variables are ignored in this mode, so stray ones
- *       cannot point the demo at the real Kaleyra.
+ *       {@code kaleyra.*} at it and gives the status endpoint its credentials. Once the web server listens, the
+ *       sandbox sends its status callbacks there ({@link SandboxCallbacks}). {@code KALEYRA_*} environment variables
+ *       are ignored in this mode, so stray ones cannot point the demo at the real Kaleyra.
  *   <li>{@value #REAL_ACCOUNT_PROFILE} ({@code application-real-account.yaml}): {@code KALEYRA_SID},
  *       {@code KALEYRA_API_KEY}, {@code KALEYRA_BUSINESS_NUMBER} (and optionally {@code KALEYRA_REGION} or
  *       {@code KALEYRA_BASE_URL}) come from the environment, as they would in production.
@@ -41,11 +42,13 @@ public final class KaleyraTarget implements AutoCloseable {
       RECIPIENT_ENV);
 
   private final KaleyraSandbox sandbox;
+  private final SandboxCallbacks callbacks;
   private final String recipient;
   private final String baseUrl;
 
   private KaleyraTarget(KaleyraSandbox sandbox, String recipient, String baseUrl) {
     this.sandbox = sandbox;
+    this.callbacks = sandbox == null ? null : new SandboxCallbacks(sandbox);
     this.recipient = recipient;
     this.baseUrl = baseUrl;
   }
@@ -82,7 +85,10 @@ public final class KaleyraTarget implements AutoCloseable {
     return new KaleyraTarget(sandbox, null, sandbox.baseUrl());
   }
 
-  /** Chooses the application's profile for this target; for the sandbox, also its port and no KALEYRA_* variables. */
+  /**
+   * Chooses the application's profile for this target; for the sandbox, also its port, no KALEYRA_* variables, and
+   * its status callbacks to the application's endpoint once the web server listens.
+   */
   public void configure(SpringApplication application) {
     if (sandbox == null) {
       application.setAdditionalProfiles(REAL_ACCOUNT_PROFILE);
@@ -91,6 +97,7 @@ public final class KaleyraTarget implements AutoCloseable {
     application.setAdditionalProfiles(DEMO_PROFILE);
     application.setDefaultProperties(Map.of(SANDBOX_PORT_PROPERTY, sandbox.port()));
     application.addInitializers(context -> ignoreKaleyraVariables(context.getEnvironment()));
+    application.addListeners(callbacks);
   }
 
   /** Takes the KALEYRA_* variables out of the environment Spring reads (the process's own stay as they are). */
@@ -120,7 +127,8 @@ public final class KaleyraTarget implements AutoCloseable {
 
   public String describe() {
     if (isSandbox()) {
-      return "the local Kaleyra sandbox at " + baseUrl;
+      return "the local Kaleyra sandbox at " + baseUrl + (callbacks.url() == null ? ""
+          : ", which reports statuses to " + callbacks.url());
     }
     return (baseUrl == null ? "Kaleyra (KALEYRA_REGION's host, IN by default)" : "Kaleyra at " + baseUrl
         + " (KALEYRA_BASE_URL)") + " with the account in KALEYRA_SID / KALEYRA_API_KEY";

@@ -15,6 +15,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * The example's one command: {@code java -jar example-process/target/kaleyra-cta-example.jar [--keep-running]}.
@@ -29,6 +30,8 @@ public class ReminderExampleApplication {
 
   /** The demo's retry timers: Kaleyra's 5, 10 and 15 minutes, shortened to a second each. */
   public static final String DEMO_RETRY_SCHEDULE = "PT1S,PT1S,PT1S";
+  /** The demo's deadline for reading a reminder: the diagram's 4 hours, shortened to seconds. */
+  public static final String DEMO_READ_DEADLINE = "PT6S";
   static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(120);
 
   static final String USAGE = """
@@ -78,9 +81,14 @@ public class ReminderExampleApplication {
     }
     SpringApplication application = new SpringApplication(ReminderExampleApplication.class);
     target.configure(application);
-    if (!options.keepRunning) {
-      // the one-shot run needs no web apps: no port is opened
+    if (!options.keepRunning && !target.isSandbox()) {
+      // the one real message: no web apps, no port (Kaleyra's callbacks could not reach this machine anyway)
       application.setWebApplicationType(WebApplicationType.NONE);
+    } else if (!options.keepRunning) {
+      // the one-shot demo opens one port, on 127.0.0.1, for the sandbox's status callbacks; no web apps
+      application.addInitializers(context -> context.getEnvironment().getPropertySources().addLast(
+          new MapPropertySource("oneShotDemo", Map.of("server.port", "0", "server.address", "127.0.0.1",
+              "camunda.bpm.webapp.enabled", "false"))));
     }
     ConfigurableApplicationContext context;
     try {
@@ -118,8 +126,10 @@ public class ReminderExampleApplication {
   static int runCustomers(ProcessEngine engine, KaleyraTarget target, PrintStream out) throws InterruptedException {
     List<DemoCustomer> customers = target.isSandbox() ? DemoCustomers.sandboxSet()
         : DemoCustomers.realMessage(target.realRecipient());
-    // demo: the retry timers fire after a second; the real message keeps Kaleyra's 5, 10, 15 minutes
-    Map<String, Object> extra = target.isSandbox() ? Map.of("retrySchedule", DEMO_RETRY_SCHEDULE) : Map.of();
+    // demo: the retry timers fire after a second and the read deadline after seconds; the real message keeps
+    // Kaleyra's 5, 10, 15 minutes and the diagram's 4 hours
+    Map<String, Object> extra = target.isSandbox()
+        ? Map.of("retrySchedule", DEMO_RETRY_SCHEDULE, "readDeadline", DEMO_READ_DEADLINE) : Map.of();
     out.printf("%nAppointment reminders on WhatsApp: %d customer%s through \"%s\" against %s%n%n", customers.size(),
         customers.size() == 1 ? "" : "s", JourneyRun.PROCESS_KEY, target.describe());
     long started = System.nanoTime();
@@ -138,6 +148,8 @@ public class ReminderExampleApplication {
     out.println("  Admin:     " + base + "/camunda/app/admin/default/");
     target.localSandbox().ifPresent(sandbox ->
         out.println("  Messages as the customers see them (Kaleyra sandbox): " + sandbox.viewerUrl()));
+    out.println("  Status callbacks (Kaleyra's delivery reports): POST " + base
+        + context.getEnvironment().getProperty("kaleyra.callback.path", SandboxCallbacks.DEFAULT_PATH));
     out.println("READY");
     out.flush();
   }

@@ -27,10 +27,19 @@ class DemoRunTest extends JourneyTest {
         new PrintStream(printed, true, StandardCharsets.UTF_8));
 
     String report = printed.toString(StandardCharsets.UTF_8);
-    assertThat(report).contains("Summary: 9 of 9 customers took their designed route",
+    assertThat(report).contains("Summary: 14 of 14 customers took their designed route",
         "All routes behaved as designed.", "[ok] Vikram Shah", "after 1 timed retry",
-        "ended at \"Reminder sent by SMS\" after 3 timed retries", "incident on \"Send reminder on WhatsApp\"");
-    assertThat(report).doesNotContain("FAILED");
+        "ended at \"Reminder sent by SMS\" after 3 timed retries", "incident on \"Send reminder on WhatsApp\"",
+        "ended at \"Reminder read\"", "WhatsApp: READ",
+        "ended at \"Not read after a second reminder\"; 2 reminders sent",
+        "ended at \"Reminder sent as template\"", "WhatsApp: FAILED 131047",
+        "ended at \"Not delivered on WhatsApp: sent by SMS\"", "WhatsApp: FAILED 131026", "WhatsApp: NOT-SENT",
+        "waiting in \"Wait until the customer reads it\" (no status yet",
+        "read on WhatsApp: 2 (1 after a timed retry), not read after a second reminder: 1,"
+            + " approved template instead (131047): 1, by SMS: 3 (2 after WhatsApp could not deliver),"
+            + " waiting for WhatsApp's status: 1",
+        "waiting for an operator: 5, incidents: 1, other: 0");
+    assertThat(report).doesNotContain("[FAILED]", "NOT all");
     assertThat(exitCode).as(report).isZero();
     assertThat(DemoCustomers.sandboxSet()).extracting(DemoCustomer::route).containsAll(List.of(Route.values()));
   }
@@ -38,7 +47,7 @@ class DemoRunTest extends JourneyTest {
   @Test
   void aCustomerOffTheDesignedRouteFailsTheRun() throws Exception {
     DemoCustomer designedAsSent = new DemoCustomer("C-9002", "Sanjay Das", Trigger.LOW_BALANCE.recipient(),
-        "APT-9002", "designed wrongly on purpose", Route.SENT, null, 0);
+        "APT-9002", "designed wrongly on purpose", Route.READ, null, 0);
     List<JourneyRun.Result> results = new JourneyRun(engine, Map.of()).run(List.of(designedAsSent),
         Duration.ofSeconds(30));
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -49,6 +58,6 @@ class DemoRunTest extends JourneyTest {
     assertThat(report.exitCode()).isEqualTo(1);
     assertThat(printed.toString(StandardCharsets.UTF_8)).contains("[FAILED] Sanjay Das",
         "waiting in user task \"Top up Kaleyra balance\"; error E110",
-        "designed: ended at reminderSent with a message id, no error", "NOT all routes behaved as designed.");
+        "designed: ended at reminderRead with a message id, WhatsApp READ, no error", "NOT all routes behaved as designed.");
   }
 }

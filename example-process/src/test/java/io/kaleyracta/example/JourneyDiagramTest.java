@@ -19,12 +19,16 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.ErrorEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
@@ -40,10 +44,12 @@ import org.junit.jupiter.api.Test;
 class JourneyDiagramTest {
 
   private static final Path TEMPLATE = Path.of("..", "element-templates", "kaleyra-whatsapp-cta.json");
+  private static final Path STATUS_TEMPLATE = Path.of("..", "element-templates", "kaleyra-whatsapp-status-wait.json");
   private static final String MODELER_NS = "http://camunda.org/schema/1.0/bpmn";
 
   private static BpmnModelInstance model;
   private static JsonObject template;
+  private static JsonObject statusTemplate;
   private static ServiceTask send;
 
   @BeforeAll
@@ -53,6 +59,9 @@ class JourneyDiagramTest {
     }
     try (Reader json = Files.newBufferedReader(TEMPLATE)) {
       template = Json.createReader(json).readObject();
+    }
+    try (Reader json = Files.newBufferedReader(STATUS_TEMPLATE)) {
+      statusTemplate = Json.createReader(json).readObject();
     }
     send = model.getModelElementById("sendReminder");
   }
@@ -99,6 +108,57 @@ class JourneyDiagramTest {
   }
 
   @Test
+  void waitForReadIsTheStatusWaitTemplateOnTheSendTasksMessageIdWithADeadline() {
+    ReceiveTask wait = model.getModelElementById("waitForRead");
+    assertThat(wait.getAttributeValueNs(MODELER_NS, "modelerTemplate")).isEqualTo(statusTemplate.getString("id"));
+    assertThat(wait.getAttributeValueNs(MODELER_NS, "modelerTemplateVersion"))
+        .isEqualTo(String.valueOf(statusTemplate.getInt("version")));
+    assertThat(wait.getMessage()).as("a receive task without a message: the template's listener ends it").isNull();
+
+    JsonObject listener = bindings(statusTemplate, "camunda:executionListener").get(0);
+    assertThat(wait.getExtensionElements().getElementsQuery().filterByType(CamundaExecutionListener.class).list())
+        .singleElement().satisfies(l -> {
+          assertThat(l.getCamundaEvent()).isEqualTo(listener.getString("event"));
+          assertThat(l.getCamundaClass()).isEqualTo(hiddenValue(statusTemplate, "camunda:executionListener"));
+        });
+    CamundaInputOutput io = wait.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class)
+        .singleResult();
+    assertThat(io.getCamundaInputParameters()).extracting(CamundaInputParameter::getCamundaName)
+        .containsExactlyElementsOf(bindings(statusTemplate, "camunda:inputParameter").stream()
+            .map(binding -> binding.getString("name")).toList());
+    assertThat(io.getCamundaInputParameters()).extracting(CamundaInputParameter::getTextContent)
+        .as("the send task's result variable, and READ")
+        .containsExactly("${reminderMessageId}", "READ");
+    assertThat(io.getCamundaOutputParameters()).isEmpty();
+
+    List<BoundaryEvent> deadlines = model.getModelElementsByType(BoundaryEvent.class).stream()
+        .filter(event -> event.getAttachedTo() == wait).toList();
+    assertThat(deadlines).singleElement().satisfies(deadline -> {
+      TimerEventDefinition timer = (TimerEventDefinition) deadline.getEventDefinitions().iterator().next();
+      assertThat(deadline.cancelActivity()).isTrue();
+      assertThat(timer.getTimeDuration().getTextContent())
+          .isEqualTo("${execution.hasVariable('readDeadline') ? readDeadline : 'PT4H'}");
+    });
+  }
+
+  @Test
+  void theGatewayAfterTheWaitRoutesOnTheTemplatesOutputVariables() {
+    ExclusiveGateway report = model.getModelElementById("whatsAppReport");
+    Map<String, String> conditions = report.getOutgoing().stream().filter(flow -> flow.getConditionExpression() != null)
+        .collect(Collectors.toMap(flow -> flow.getTarget().getId(), flow -> flow.getConditionExpression()
+            .getTextContent()));
+
+    assertThat(conditions).containsOnly(
+        Map.entry("reminderRead", "${kaleyraStatus == 'READ'}"),
+        Map.entry("sendTemplateInstead", "${kaleyraStatus == 'FAILED' && kaleyraStatusErrorCode == '131047'}"));
+    assertThat(report.getDefault().getTarget().getId()).as("any other failure, or NOT-SENT")
+        .isEqualTo("sendSmsNotDelivered");
+    for (String variable : List.of("kaleyraStatus", "kaleyraStatusErrorCode")) {
+      assertThat(statusTemplate.getString("description")).contains(variable);
+    }
+  }
+
+  @Test
   void processIsExecutableWithHistoryTimeToLive() {
     Process process = model.getModelElementById("appointmentReminder");
     assertThat(process.isExecutable()).isTrue();
@@ -129,6 +189,10 @@ class JourneyDiagramTest {
   }
 
   private static List<JsonObject> bindings(String type) {
+    return bindings(template, type);
+  }
+
+  private static List<JsonObject> bindings(JsonObject template, String type) {
     List<JsonObject> bindings = new ArrayList<>();
     for (JsonValue property : template.getJsonArray("properties")) {
       JsonObject binding = property.asJsonObject().getJsonObject("binding");
@@ -137,6 +201,16 @@ class JourneyDiagramTest {
       }
     }
     return bindings;
+  }
+
+  private static String hiddenValue(JsonObject template, String type) {
+    for (JsonValue property : template.getJsonArray("properties")) {
+      JsonObject object = property.asJsonObject();
+      if (object.getJsonObject("binding").getString("type").equals(type)) {
+        return object.getString("value");
+      }
+    }
+    throw new AssertionError("template has no " + type);
   }
 
   private static String templateValue(String type, String name) {

@@ -35,12 +35,12 @@ class JourneyRoutesTest extends JourneyTest {
 
   @Test
   void sendsTheReminderBuiltFromProcessDataAndLogsItsIdWithTheRef(CapturedOutput output) throws Exception {
-    DemoCustomer asha = new DemoCustomer("C-1001", "Asha Rao", "+919812345670", "APT-2401", "", Route.SENT, null, 0);
+    DemoCustomer asha = new DemoCustomer("C-1001", "Asha Rao", "+919812345670", "APT-2401", "", Route.READ, null, 0);
 
     JourneyRun.Result result = run(asha);
 
     assertThat(result.outcome().kind()).isEqualTo(Route.Kind.ENDED);
-    assertThat(result.outcome().activityId()).isEqualTo("reminderSent");
+    assertThat(result.outcome().activityId()).isEqualTo("reminderRead");
     AcceptedMessage message = SANDBOX.accepted().get(0);
     assertThat(SANDBOX.accepted()).hasSize(1);
     assertThat(result.outcome().messageId()).isEqualTo(message.messageId());
@@ -70,12 +70,12 @@ class JourneyRoutesTest extends JourneyTest {
 
   @Test
   void aCustomerWithTheClinicsPhotoGetsItAsImageHeaderInsteadOfTheHeaderText() throws Exception {
-    DemoCustomer asha = new DemoCustomer("C-1001", "Asha Rao", "+919812345670", "APT-2401", "", Route.SENT, null, 0,
+    DemoCustomer asha = new DemoCustomer("C-1001", "Asha Rao", "+919812345670", "APT-2401", "", Route.READ, null, 0,
         DemoCustomer.CLINIC_PHOTO_URL);
 
     JourneyRun.Result result = run(asha);
 
-    assertThat(result.outcome().activityId()).isEqualTo("reminderSent");
+    assertThat(result.outcome().activityId()).isEqualTo("reminderRead");
     AcceptedMessage message = SANDBOX.accepted().get(0);
     assertThat(message.mediaHeader()).isEqualTo(new MediaHeader("image", DemoCustomer.CLINIC_PHOTO_URL, null));
     assertThat(message.headerText()).isNull();
@@ -123,7 +123,7 @@ class JourneyRoutesTest extends JourneyTest {
     engine.getFormService().submitTaskForm(taskOf(result).getId(), Map.of("customerPhone", "+919845012345"));
     Outcome fixed = await(result.processInstanceId(), Outcome::settled);
 
-    assertThat(fixed.activityId()).isEqualTo("reminderSent");
+    assertThat(fixed.activityId()).isEqualTo("reminderRead");
     assertThat(fixed.errorCode()).as("the old error is cleared").isNull();
     assertThat(SANDBOX.accepted()).singleElement().satisfies(message -> {
       assertThat(message.to()).isEqualTo("+919845012345");
@@ -159,7 +159,7 @@ class JourneyRoutesTest extends JourneyTest {
   void outageThatOutlastsTheInCallRetriesIsRetriedAfterTheTimerAndSent() throws Exception {
     JourneyRun.Result result = run(customer(Trigger.OUTAGE_THEN_RECOVERY.recipient()));
 
-    assertThat(result.outcome().activityId()).isEqualTo("reminderSent");
+    assertThat(result.outcome().activityId()).isEqualTo("reminderRead");
     assertThat(result.outcome().timedRetries()).isEqualTo(1);
     assertThat(variable(result.processInstanceId(), "failedTries")).isEqualTo(1);
     assertThat(variable(result.processInstanceId(), "retryDelay")).isEqualTo("PT1S");

@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,14 +26,19 @@ import org.springframework.test.context.DynamicPropertySource;
  * The example application (Spring Boot, Camunda 7, H2, job executor on) with the real diagram, against the sandbox
  * the one command uses, in its demo profile. Every test class extending this shares one application context and
  * one sandbox (unless it changes the configuration). The connector's in-call backoff is shortened so the outage
- * routes run in seconds.
+ * routes run in seconds. The status endpoint listens on a random port (without the web apps, as in the one-shot
+ * run), and before each test the sandbox's status callbacks are pointed at it as the one command does
+ * ({@link SandboxCallbacks}): an earlier test class's context may have had them.
  */
-@SpringBootTest(classes = ReminderExampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-    properties = "kaleyra.retry.backoff-ms=50")
+@SpringBootTest(classes = ReminderExampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"kaleyra.retry.backoff-ms=50", "camunda.bpm.webapp.enabled=false"})
 @ActiveProfiles(KaleyraTarget.DEMO_PROFILE)
 abstract class JourneyTest {
 
   static final Duration SETTLE = Duration.ofSeconds(40);
+  static final Map<String, Object> DEMO_VARIABLES = Map.of(
+      "retrySchedule", ReminderExampleApplication.DEMO_RETRY_SCHEDULE,
+      "readDeadline", ReminderExampleApplication.DEMO_READ_DEADLINE);
   static final KaleyraSandbox SANDBOX = TestKaleyra.sandbox();
 
   @DynamicPropertySource
@@ -42,18 +49,28 @@ abstract class JourneyTest {
   @Autowired
   ProcessEngine engine;
 
+  @Autowired
+  Environment environment;
+
+  @LocalServerPort
+  int port;
+
   @BeforeEach
-  void forgetEarlierRequests() {
+  void forgetEarlierRequestsAndReportStatusesHere() {
     SANDBOX.reset();
+    SandboxCallbacks.pointAt(SANDBOX, environment, port);
   }
 
   static DemoCustomer customer(String phone) {
-    return new DemoCustomer("C-9001", "Lakshmi Menon", phone, "APT-9001", "test", Route.SENT, null, 0);
+    return new DemoCustomer("C-9001", "Lakshmi Menon", phone, "APT-9001", "test", Route.READ, null, 0);
   }
 
-  /** Starts the journey for the customer with the demo's one-second retry timers and waits until it settles. */
+  /**
+   * Starts the journey for the customer with the demo's one-second retry timers and seconds-long read deadline, and
+   * waits until it settles.
+   */
   JourneyRun.Result run(DemoCustomer customer) throws InterruptedException {
-    return run(customer, Map.of("retrySchedule", ReminderExampleApplication.DEMO_RETRY_SCHEDULE));
+    return run(customer, DEMO_VARIABLES);
   }
 
   JourneyRun.Result run(DemoCustomer customer, Map<String, Object> extraVariables) throws InterruptedException {

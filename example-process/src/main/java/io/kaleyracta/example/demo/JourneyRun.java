@@ -1,8 +1,10 @@
 package io.kaleyracta.example.demo;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +23,20 @@ import org.camunda.bpm.model.bpmn.instance.FlowElement;
 
 /**
  * Starts one {@code appointmentReminder} instance per customer, waits (bounded) until every instance has settled
- * (ended, waiting in a user task, or stuck with an incident) and reads where each one rests.
+ * (ended, waiting in a user task, waiting for WhatsApp's status with a deadline hours away, or stuck with an
+ * incident) and reads where each one rests.
  */
 public final class JourneyRun {
 
   public static final String PROCESS_KEY = "appointmentReminder";
   static final String TIMER_ID = "waitBeforeRetry";
+  static final String STATUS_WAIT_ID = "waitForRead";
+  static final String LOGGED_ID = "logMessageId";
+  /**
+   * A wait for WhatsApp's status whose deadline is further away than this counts as settled: nothing in a run moves
+   * it but a status that is not coming (the real deadline is hours; the demo's, seconds).
+   */
+  static final Duration LONG_WAIT = Duration.ofMinutes(10);
   private static final Pattern INCIDENT_CODE = Pattern.compile("failed with ([A-Za-z0-9_-]+)");
   private static final Duration POLL = Duration.ofMillis(200);
 
@@ -35,7 +45,8 @@ public final class JourneyRun {
   private BpmnModelInstance model;
 
   /**
-   * @param extraVariables added to every instance's start variables, e.g. the demo's short {@code retrySchedule}
+   * @param extraVariables added to every instance's start variables, e.g. the demo's short {@code retrySchedule} and
+   *                       {@code readDeadline}
    */
   public JourneyRun(ProcessEngine engine, Map<String, Object> extraVariables) {
     this.engine = engine;
@@ -53,8 +64,8 @@ public final class JourneyRun {
   public List<Result> run(List<DemoCustomer> customers, Duration timeout) throws InterruptedException {
     List<String> started = new ArrayList<>();
     for (DemoCustomer customer : customers) {
-      Map<String, Object> variables = new HashMap<>(customer.variables());
-      variables.putAll(extraVariables);
+      Map<String, Object> variables = new HashMap<>(extraVariables);
+      variables.putAll(customer.variables()); // a customer's own readDeadline wins over the run's
       started.add(engine.getRuntimeService()
           .startProcessInstanceByKey(PROCESS_KEY, customer.appointmentId(), variables).getId());
     }
@@ -84,9 +95,14 @@ public final class JourneyRun {
         .processInstanceId(processInstanceId).singleResult();
     List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).list();
     String where = null;
+    boolean awaitingStatus = false;
     if (incidents.isEmpty() && instance.getEndTime() == null && tasks.isEmpty()) {
       try {
-        where = "still at " + String.join(", ", engine.getRuntimeService().getActiveActivityIds(processInstanceId));
+        List<String> active = engine.getRuntimeService().getActiveActivityIds(processInstanceId);
+        where = "still at " + String.join(", ", active);
+        awaitingStatus = active.contains(STATUS_WAIT_ID) && engine.getManagementService().createJobQuery()
+            .processInstanceId(processInstanceId).timers()
+            .duedateHigherThan(Date.from(Instant.now().plus(LONG_WAIT))).count() > 0;
       } catch (NullValueException e) {
         where = "ended just now"; // between the queries above; the next look sees it
       }
@@ -101,25 +117,38 @@ public final class JourneyRun {
     String errorCode = (String) variables.get("kaleyraErrorCode");
     int timedRetries = (int) history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
         .activityId(TIMER_ID).finished().count();
+    int reminders = (int) history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+        .activityId(LOGGED_ID).finished().count();
+    String status = (String) variables.get("kaleyraStatus");
+    Object statusCode = variables.get("kaleyraStatusErrorCode");
+    String whatsAppStatus = status == null ? null : statusCode == null ? status : status + " " + statusCode;
 
     if (!incidents.isEmpty()) {
       Incident incident = incidents.get(0);
       Matcher code = INCIDENT_CODE.matcher(String.valueOf(incident.getIncidentMessage()));
       return new Outcome(Route.Kind.INCIDENT, incident.getActivityId(), nameOf(incident.getActivityId()), messageId,
-          code.find() ? code.group(1) : errorCode, timedRetries, incident.getIncidentMessage());
+          code.find() ? code.group(1) : errorCode, timedRetries, whatsAppStatus, reminders,
+          incident.getIncidentMessage());
     }
     if (instance.getEndTime() != null) {
       String end = history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
           .activityType("noneEndEvent").list().stream()
           .max(Comparator.comparing(HistoricActivityInstance::getEndTime))
           .map(HistoricActivityInstance::getActivityId).orElse(null);
-      return new Outcome(Route.Kind.ENDED, end, nameOf(end), messageId, errorCode, timedRetries, null);
+      return new Outcome(Route.Kind.ENDED, end, nameOf(end), messageId, errorCode, timedRetries, whatsAppStatus,
+          reminders, null);
     }
     if (!tasks.isEmpty()) {
       String taskKey = tasks.get(0).getTaskDefinitionKey();
-      return new Outcome(Route.Kind.WAITING, taskKey, nameOf(taskKey), messageId, errorCode, timedRetries, null);
+      return new Outcome(Route.Kind.WAITING, taskKey, nameOf(taskKey), messageId, errorCode, timedRetries,
+          whatsAppStatus, reminders, null);
     }
-    return new Outcome(Route.Kind.RUNNING, null, null, messageId, errorCode, timedRetries, where);
+    if (awaitingStatus) {
+      return new Outcome(Route.Kind.AWAITING_STATUS, STATUS_WAIT_ID, nameOf(STATUS_WAIT_ID), messageId, errorCode,
+          timedRetries, whatsAppStatus, reminders, null);
+    }
+    return new Outcome(Route.Kind.RUNNING, null, null, messageId, errorCode, timedRetries, whatsAppStatus, reminders,
+        where);
   }
 
   private String nameOf(String activityId) {

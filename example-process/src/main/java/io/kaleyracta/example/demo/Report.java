@@ -2,6 +2,7 @@ package io.kaleyracta.example.demo;
 
 import io.kaleyracta.sandbox.KaleyraSandbox;
 import io.kaleyracta.sandbox.RecordedRequest;
+import io.kaleyracta.sandbox.SentCallback;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -56,16 +57,24 @@ public final class Report {
     out.println();
     out.printf(Locale.ROOT, "Summary: %d of %d customers took their designed route (%.1f s).%n", ok, results.size(),
         took.toMillis() / 1000.0);
-    out.printf("  sent on WhatsApp: %d (%d after a timed retry), by SMS: %d, waiting for an operator: %d,"
-            + " incidents: %d, other: %d%n",
-        count(Route.SENT), results.stream().filter(r -> r.outcome().activityId() != null
-            && r.outcome().activityId().equals(Route.SENT.activityId()) && r.outcome().timedRetries() > 0).count(),
-        count(Route.SENT_BY_SMS), countKind(Route.Kind.WAITING), countKind(Route.Kind.INCIDENT),
-        results.size() - count(Route.SENT) - count(Route.SENT_BY_SMS) - countKind(Route.Kind.WAITING)
-            - countKind(Route.Kind.INCIDENT));
+    long read = count(Route.READ);
+    long unread = count(Route.UNREAD);
+    long template = count(Route.SENT_AS_TEMPLATE);
+    long sms = count(Route.SENT_BY_SMS) + count(Route.NOT_DELIVERED_SMS);
+    long awaiting = countKind(Route.Kind.AWAITING_STATUS);
+    out.printf("  read on WhatsApp: %d (%d after a timed retry), not read after a second reminder: %d,"
+            + " approved template instead (131047): %d, by SMS: %d (%d after WhatsApp could not deliver),"
+            + " waiting for WhatsApp's status: %d%n",
+        read, results.stream().filter(r -> Route.READ.activityId().equals(r.outcome().activityId())
+            && r.outcome().timedRetries() > 0).count(),
+        unread, template, sms, count(Route.NOT_DELIVERED_SMS), awaiting);
+    out.printf("  waiting for an operator: %d, incidents: %d, other: %d%n", countKind(Route.Kind.WAITING),
+        countKind(Route.Kind.INCIDENT), results.size() - read - unread - template - sms - awaiting
+            - countKind(Route.Kind.WAITING) - countKind(Route.Kind.INCIDENT));
     if (sandbox != null) {
-      out.printf("  Kaleyra sandbox: %d requests received, %d messages accepted (shown at %s)%n",
-          sandbox.requests().size(), sandbox.accepted().size(), sandbox.viewerUrl());
+      out.printf("  Kaleyra sandbox: %d requests received, %d messages accepted (shown at %s), %d status callbacks"
+              + " acknowledged%n", sandbox.requests().size(), sandbox.accepted().size(), sandbox.viewerUrl(),
+          sandbox.statusCallbacks().stream().filter(SentCallback::acknowledged).count());
     }
     out.println(allAsDesigned() ? "All routes behaved as designed." : "NOT all routes behaved as designed.");
   }
@@ -75,14 +84,22 @@ public final class Report {
     switch (outcome.kind()) {
       case ENDED -> text.append("ended at \"").append(outcome.activityName()).append('"');
       case WAITING -> text.append("waiting in user task \"").append(outcome.activityName()).append('"');
+      case AWAITING_STATUS -> text.append("waiting in \"").append(outcome.activityName())
+          .append("\" (no status yet, deadline hours away)");
       case INCIDENT -> text.append("incident on \"").append(outcome.activityName()).append('"');
       default -> text.append("not settled in time (").append(outcome.detail()).append(')');
     }
     if (outcome.timedRetries() > 0) {
       text.append(" after ").append(plural(outcome.timedRetries(), "timed retry", "timed retries"));
     }
+    if (outcome.reminders() > 1) {
+      text.append("; ").append(outcome.reminders()).append(" reminders sent");
+    }
     if (outcome.messageId() != null) {
       text.append("; message id ").append(outcome.messageId());
+    }
+    if (outcome.whatsAppStatus() != null) {
+      text.append("; WhatsApp: ").append(outcome.whatsAppStatus());
     }
     if (outcome.errorCode() != null) {
       text.append("; error ").append(outcome.errorCode());
@@ -98,9 +115,11 @@ public final class Report {
 
   private static String designed(DemoCustomer customer) {
     Route route = customer.route();
-    return route.kind().name().toLowerCase(Locale.ROOT) + " at " + route.activityId()
+    return route.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " at " + route.activityId()
         + (customer.timedRetries() > 0 ? " after " + customer.timedRetries() + " timed retries" : "")
         + (route.sendsWhatsApp() ? " with a message id" : "")
+        + (route.reminders() > 1 ? ", " + route.reminders() + " reminders sent" : "")
+        + (customer.whatsAppStatus() == null ? "" : ", WhatsApp " + customer.whatsAppStatus())
         + (customer.errorCode() == null ? ", no error" : ", error " + customer.errorCode());
   }
 
