@@ -1,7 +1,8 @@
 // Opens the journey in the real Camunda 7 modeler library (camunda-bpmn-js, the code inside Camunda Modeler) in
 // headless Chromium, with the "Send WhatsApp CTA" element template loaded as the Desktop Modeler loads it, and
 // checks that the diagram imports without warnings and that the modeler recognises the send task as that
-// template, in its current version, with every template field present.
+// template, in its current version, with every template field present; and, with the "Wait for WhatsApp status"
+// template loaded too, that it recognises the status wait as that template.
 //
 //   node scripts/modeler-check.mjs src/main/resources/bpmn/appointment-reminder.bpmn [--screenshot file.png]
 import { chromium } from 'playwright-core';
@@ -15,6 +16,8 @@ import { strict as assert } from 'node:assert';
 
 const HERE = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TEMPLATE = resolve(HERE, '../element-templates/kaleyra-whatsapp-cta.json');
+const STATUS_TEMPLATE = resolve(HERE, '../element-templates/kaleyra-whatsapp-status-wait.json');
+const STATUS_WAIT = 'waitForRead';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SEND_TASK = 'sendReminder';
 
@@ -25,6 +28,7 @@ if (!file || (flag && flag !== '--screenshot')) {
 }
 const xml = readFileSync(file, 'utf8');
 const template = JSON.parse(readFileSync(TEMPLATE, 'utf8'));
+const statusTemplate = JSON.parse(readFileSync(STATUS_TEMPLATE, 'utf8'));
 
 const PAGE = `<!DOCTYPE html><html><head><meta charset="utf-8">
 <link rel="stylesheet" href="/node_modules/camunda-bpmn-js/dist/assets/camunda-platform-modeler.css">
@@ -70,10 +74,10 @@ try {
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(url);
-  const result = await page.evaluate(async ({ xml, template, sendTask }) => {
+  const result = await page.evaluate(async ({ xml, template, statusTemplate, sendTask, statusWait }) => {
     const templateErrors = [];
     const modeler = new window.BpmnModeler({
-      container: '#canvas', propertiesPanel: { parent: '#properties' }, elementTemplates: [template]
+      container: '#canvas', propertiesPanel: { parent: '#properties' }, elementTemplates: [template, statusTemplate]
     });
     window.modeler = modeler;
     modeler.get('eventBus').on('elementTemplates.errors', (e) => templateErrors.push(...e.errors.map(String)));
@@ -81,11 +85,14 @@ try {
     modeler.get('canvas').zoom('fit-viewport', 'auto');
     const element = modeler.get('elementRegistry').get(sendTask);
     const applied = element && modeler.get('elementTemplates').get(element);
+    const wait = modeler.get('elementRegistry').get(statusWait);
+    const waitApplied = wait && modeler.get('elementTemplates').get(wait);
     return {
       warnings: warnings.map((w) => w.message), templateErrors, elements: modeler.get('elementRegistry').getAll().length,
-      applied: applied ? { id: applied.id, version: applied.version } : null
+      applied: applied ? { id: applied.id, version: applied.version } : null,
+      waitApplied: waitApplied ? { id: waitApplied.id, version: waitApplied.version } : null
     };
-  }, { xml, template, sendTask: SEND_TASK });
+  }, { xml, template, statusTemplate, sendTask: SEND_TASK, statusWait: STATUS_WAIT });
 
   // select the task as the analyst does, with a click
   await page.locator(`.djs-element[data-element-id="${SEND_TASK}"] .djs-hit`).first().click();
@@ -102,6 +109,8 @@ try {
   assert.deepEqual(result.templateErrors, [], 'template errors');
   assert.deepEqual(result.applied, { id: template.id, version: template.version },
     `"${SEND_TASK}" is recognised as the current template`);
+  assert.deepEqual(result.waitApplied, { id: statusTemplate.id, version: statusTemplate.version },
+    `"${STATUS_WAIT}" is recognised as the current "${statusTemplate.name}" template`);
   if (screenshot) await page.screenshot({ path: screenshot });
   assert.equal(result.header, template.name, 'the properties panel shows the template');
   assert.match(result.templateStatus, /Applied/, 'the modeler reports the template as applied (not outdated)');
@@ -111,7 +120,8 @@ try {
   assert.deepEqual(pageErrors, [], 'uncaught page errors');
   if (screenshot) await page.screenshot({ path: screenshot });
   console.log(`${file}: opens in camunda-bpmn-js without warnings (${result.elements} diagram elements); `
-    + `"${SEND_TASK}" is "${result.header}" v${result.applied.version} (template applied) with groups ${result.groups.join(', ')}`);
+    + `"${SEND_TASK}" is "${result.header}" v${result.applied.version} (template applied) with groups ${result.groups.join(', ')}; `
+    + `"${STATUS_WAIT}" is "${statusTemplate.name}" v${result.waitApplied.version}`);
 } catch (e) {
   failed = true;
   console.error(`${file}: FAILED in the Camunda 7 modeler library: ${e.message}`);

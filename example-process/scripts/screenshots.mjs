@@ -5,7 +5,8 @@
 //
 // Viewer: the accepted reminders are there as WhatsApp bubbles (header, body, button) -> sandbox-viewer.png.
 // Cockpit: logs in as demo/demo, finds "Appointment reminder on WhatsApp" in the process list with its running
-// instances and an incident, opens it, sees the incident badge on the send task -> cockpit.png.
+// instances and an incident, opens it, sees the incident badge on the send task, the count of the instance waiting
+// for WhatsApp's status on "Wait until the customer reads it" and the status routes after it -> cockpit.png.
 // Tasklist: the same session lists the operators' tasks of the journey (filter "All tasks"); claiming "Fix the
 // customer's number", entering a valid number and completing it sends the reminder (it shows up in the viewer).
 // Exits non-zero on the first failed check (and leaves a screenshot of the failure in the temp directory).
@@ -83,10 +84,18 @@ async function cockpit(page) {
   const incidentBadge = page.locator('.djs-overlays[data-container-id="sendReminder"] .instance-incidents');
   await incidentBadge.first().waitFor({ state: 'visible', timeout: 15000 });
   assert.ok(Number(await incidentBadge.first().innerText()) >= 1, 'the send task shows its incident count');
+  // Imran Sheikh's reminder: sent, no status reported yet, the real 4-hour deadline ahead
+  const waitingBadge = page.locator('.djs-overlays[data-container-id="waitForRead"] .instance-count');
+  await waitingBadge.first().waitFor({ state: 'visible', timeout: 15000 });
+  assert.ok(Number(await waitingBadge.first().innerText()) >= 1, 'the status wait shows its waiting instance');
+  for (const id of ['readDeadline', 'whatsAppReport', 'reminderRead', 'remindOnceMore', 'reminderUnread',
+    'sendTemplateInstead', 'reminderSentAsTemplate', 'sendSmsNotDelivered', 'reminderNotDeliveredSentBySms']) {
+    await page.locator(`[data-element-id="${id}"]`).first().waitFor({ timeout: 5000 });
+  }
   await page.getByText('APT-2409').first().waitFor({ timeout: 15000 });
   await page.waitForTimeout(500); // let the diagram finish fitting the viewport
   await page.screenshot({ path: join(OUT, 'cockpit.png') });
-  step(`  incident badge shown -> ${join(OUT, 'cockpit.png')}`);
+  step(`  incident badge, the instance waiting for WhatsApp's status and the status routes shown -> ${join(OUT, 'cockpit.png')}`);
 }
 
 async function tasklist(page) {
