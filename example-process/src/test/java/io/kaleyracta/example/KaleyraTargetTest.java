@@ -34,7 +34,8 @@ class KaleyraTargetTest {
   @Test
   void demoProfilePointsTheConnectorAtTheSandboxWhateverKaleyraVariablesSay() {
     Map<String, Object> env = Map.of("KALEYRA_BASE_URL", "https://api.in.kaleyra.io",
-        "KALEYRA_SID", "HXAP1600000097IN", "KALEYRA_API_KEY", "k-real", "PATH", "/usr/bin");
+        "KALEYRA_SID", "HXAP1600000097IN", "KALEYRA_API_KEY", "k-real", "PATH", "/usr/bin",
+        "KALEYRA_CALLBACK_PASSWORD", "a-real-callback-password");
 
     try (KaleyraTarget target = KaleyraTarget.sandbox();
         ConfigurableApplicationContext context = start(target, env)) {
@@ -47,6 +48,10 @@ class KaleyraTargetTest {
       assertThat(config.businessNumber()).isEqualTo(KaleyraSandbox.BUSINESS_NUMBER);
       assertThat(config.maxAttempts()).isEqualTo(3);
       assertThat(context.getEnvironment().getProperty("PATH")).isEqualTo("/usr/bin");
+      // the status endpoint's demo-only credentials, which the sandbox's callbacks also get
+      assertThat(context.getEnvironment().getProperty("kaleyra.callback.username")).isEqualTo("sandbox-callbacks");
+      assertThat(context.getEnvironment().getProperty("kaleyra.callback.password"))
+          .isEqualTo("demo-only-callback-password-for-the-local-sandbox");
     }
   }
 
@@ -65,6 +70,8 @@ class KaleyraTargetTest {
       assertThat(config.apiKey()).isEqualTo("k-123");
       assertThat(config.businessNumber()).isEqualTo("+918049000000");
       assertThat(config.baseUri()).isEqualTo(URI.create("http://127.0.0.1:18089"));
+      assertThat(context.getEnvironment().getProperty("kaleyra.callback.password"))
+          .as("no callback credentials in a file: only KALEYRA_CALLBACK_* would set them").isNull();
     }
   }
 
