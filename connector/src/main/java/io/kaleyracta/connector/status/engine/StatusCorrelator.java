@@ -77,22 +77,27 @@ public final class StatusCorrelator {
   private boolean end(String executionId, String messageId, List<StatusEvent> stored) {
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
-        return engine.getCommandExecutorTxRequiresNew().execute(context -> {
+        Ended ended = engine.getCommandExecutorTxRequiresNew().execute(context -> {
           ExecutionEntity execution = context.getExecutionManager().findExecutionById(executionId);
           if (execution == null || !messageId.equals(execution.getVariableLocal(StatusWait.MESSAGE_ID))
               || !isStatusWait(execution.getActivity())) {
-            return false;
+            return null;
           }
           Optional<StatusEvent> ending = StatusWait.ending(stored,
               StatusWait.wanted(execution.getVariableLocal(StatusWait.STATUSES)));
           if (ending.isEmpty()) {
-            return false;
+            return null;
           }
           new SignalCmd(executionId, null, null, StatusWait.variables(ending.get())).execute(context);
-          LOG.waitEnded(execution.getActivityId(), execution.getProcessInstanceId(),
-              ending.get().status().wireName(), messageId);
-          return true;
+          return new Ended(execution.getActivityId(), execution.getProcessInstanceId(),
+              ending.get().status().wireName());
         });
+        if (ended == null) {
+          return false;
+        }
+        // logged once committed: of two correlations racing for one wait, only the one that committed says so
+        LOG.waitEnded(ended.activityId(), ended.processInstanceId(), ended.status(), messageId);
+        return true;
       } catch (OptimisticLockingException e) {
         LOG.waitChangedMeanwhile(executionId, attempt);
       } catch (ProcessEngineException e) {
@@ -102,6 +107,10 @@ public final class StatusCorrelator {
     }
     return false;
   }
+
+  private record Ended(String activityId, String processInstanceId, String status) {
+  }
+
 
   private static boolean isStatusWait(ActivityImpl activity) {
     return activity != null && activity.getActivityBehavior() instanceof ReceiveTaskActivityBehavior;
