@@ -215,6 +215,37 @@ class KaleyraCtaOnWildFlyIT {
         assertThat(variable(instance, "kaleyraStatus")).isEqualTo("READ");
     }
 
+    /**
+     * The callback beat the process to its wait: the wait's own look into the inbox, right after its transaction
+     * commits, ends it (no sweep runs in this application). Under JTA that look cannot begin an engine transaction in
+     * the commit's completion; it runs on a thread of its own.
+     */
+    @Test
+    @Order(12)
+    void aStatusThatArrivedBeforeTheWaitEndsItAsSoonAsTheWaitIsCommitted() throws Exception {
+        String base = "http://127.0.0.1:" + (Integer.getInteger("jboss.http.port", 8080)
+                + Integer.getInteger("jboss.socket.binding.port-offset", 0)) + "/kaleyra-cta/";
+        String callback = "{\"status\":\"read\",\"message_id\":\"WF-EARLY-1\",\"meta_object\":{\"value\":"
+                + "{\"statuses\":[{\"id\":\"wamid.WF-EARLY-1\",\"status\":\"read\",\"timestamp\":\"1722834665\"}]}}}";
+        assertThat(postStatus(base, System.getenv("KALEYRA_CALLBACK_USERNAME") + ":"
+                + System.getenv("KALEYRA_CALLBACK_PASSWORD"), callback)).isEqualTo(200);
+        engine.processEngine().getRepositoryService().createDeployment().addModelInstance("early.bpmn",
+                Bpmn.createExecutableProcess("earlyStatus").camundaHistoryTimeToLive(1).startEvent()
+                        .receiveTask("wait").camundaInputParameter("kaleyraWaitMessageId", "${messageId}")
+                        .camundaInputParameter("kaleyraWaitStatuses", "READ")
+                        .camundaExecutionListenerClass("start", StatusWaitListener.class.getName())
+                        .endEvent("read").done()).deploy();
+
+        ProcessInstance instance = engine.processEngine().getRuntimeService()
+                .startProcessInstanceByKey("earlyStatus", Map.of("messageId", "WF-EARLY-1"));
+
+        for (int i = 0; i < 200 && !passed(instance, "read"); i++) {
+            Thread.sleep(25);
+        }
+        assertThat(passed(instance, "read")).isTrue();
+        assertThat(variable(instance, "kaleyraStatus")).isEqualTo("READ");
+    }
+
     @Test
     @Order(11)
     void aTapOnTheDeployedRedirectEndpointEndsAWaitForTapped() throws Exception {

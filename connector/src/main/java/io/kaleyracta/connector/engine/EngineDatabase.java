@@ -32,6 +32,11 @@ public record EngineDatabase(DataSource dataSource, String databaseType, boolean
         outside(engine));
   }
 
+  /** Whether the engine's connections enlist in a JTA transaction (WildFly, Spring's JtaTransactionManager). */
+  public boolean joinsJta() {
+    return outsideTransaction != OutsideTransaction.NONE;
+  }
+
   /** The connector's tables in this database. */
   public ConnectorSchema schema() {
     return new ConnectorSchema(dataSource, databaseType, outsideTransaction);

@@ -39,12 +39,12 @@ public class StatusWaitListener implements ExecutionListener {
     // Always, not only when a status is stored now: a callback stored after this point but before the commit finds
     // no committed wait to end, so this check after the commit is what ends the wait then.
     Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
-        committed -> {
+        committed -> AfterCommit.run(configuration, () -> {
           try {
             new StatusCorrelator(configuration, inbox).correlate(List.of(id));
           } catch (RuntimeException e) {
             LOG.waitNotEndedAfterCommit(id, e);
           }
-        });
+        }));
   }
 }
