@@ -6,6 +6,7 @@
 // that emptying optional fields never throws, then writes
 //   ../connector/src/test/resources/modeler/modeler-exported-cta.bpmn  (run on the engine by a JUnit test)
 //   ../docs/element-template-properties-panel.png                      (the README screenshot)
+//   ../docs/status-wait-properties-panel.png                           (docs/delivery-status.md)
 // The templates themselves are read from ../element-templates.
 // Exits non-zero on the first failed check.
 import { chromium } from 'playwright-core';
@@ -19,6 +20,7 @@ import { serve } from './serve.mjs';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EXPORTED_BPMN = resolve(ROOT, '../connector/src/test/resources/modeler/modeler-exported-cta.bpmn');
 const SCREENSHOT = resolve(ROOT, '../docs/element-template-properties-panel.png');
+const STATUS_WAIT_SCREENSHOT = resolve(ROOT, '../docs/status-wait-properties-panel.png');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 // What the analyst types, field label -> value. The exported diagram's JUnit test relies on these.
@@ -325,6 +327,15 @@ async function checkStatusWaitTemplate(page, url, problems) {
   assert.match(xml, /<camunda:inputParameter name="kaleyraWaitStatuses">DELIVERED<\/camunda:inputParameter>/);
   assert.doesNotMatch(xml, /messageRef/, 'a receive task without a message: the connector ends it');
   assertNoProblems(problems, 'with the status wait template');
+  step('screenshot of the status wait in the properties panel');
+  await closeGroup(page, 'General');
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(300);
+  const panel = await page.locator('#properties').boundingBox();
+  const bottom = await page.locator('#properties .bio-properties-panel-group').last()
+    .evaluate((group) => group.getBoundingClientRect().bottom);
+  await page.screenshot({ path: STATUS_WAIT_SCREENSHOT, animations: 'disabled', caret: 'hide',
+    clip: { x: panel.x, y: panel.y, width: panel.width, height: Math.ceil(bottom - panel.y + 8) } });
 }
 
 async function createServiceTask(page) {
