@@ -1,15 +1,18 @@
 package io.kaleyracta.spring;
 
 import io.kaleyracta.connector.config.KaleyraConfig;
+import io.kaleyracta.connector.engine.EngineLedger;
 import io.kaleyracta.connector.engine.KaleyraConnectorPlugin;
 import io.kaleyracta.connector.engine.SendWhatsAppCtaDelegate;
 import io.kaleyracta.connector.observe.SendObserver;
 import io.kaleyracta.connector.send.CtaSender;
+import io.kaleyracta.connector.status.engine.StatusCallbackEndpoint;
 import io.kaleyracta.connector.tracking.InMemoryTapStore;
 import io.kaleyracta.connector.tracking.TapLinks;
 import io.kaleyracta.connector.tracking.TrackingConfig;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -64,6 +67,24 @@ public class KaleyraAutoConfiguration {
   public CtaSender kaleyraCtaSender(KaleyraConfig config, ObjectProvider<SendObserver> observers,
       TapLinks kaleyraTapLinks) {
     return new CtaSender(config, SendObserver.all(observers.orderedStream().toList()), kaleyraTapLinks);
+  }
+
+  /**
+   * {@code kaleyra.ledger} and {@code kaleyra.ledger.retention-days} from Spring's Environment for the application's
+   * engine, as it is created (the send ledger reads MicroProfile Config otherwise, which knows no application.yaml).
+   */
+  @Bean
+  public static BeanPostProcessor kaleyraLedgerSettings(Environment environment) {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (StatusCallbackEndpoint.engineType().isInstance(bean)) {
+          Binder binder = Binder.get(environment);
+          EngineLedger.useSettings(bean, key -> binder.bind(key, Bindable.of(String.class)).orElse(null));
+        }
+        return bean;
+      }
+    };
   }
 
   /** {@code camunda:delegateExpression="${kaleyraWhatsAppCta}"}, and the instance {@code camunda:class} gets. */

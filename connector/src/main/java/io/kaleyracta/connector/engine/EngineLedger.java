@@ -8,19 +8,24 @@ import java.time.Clock;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.Function;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The ledger of an engine, as {@value LedgerSettings#LEDGER} says: by default the table in that engine's database
+ * The ledger of an engine, as {@value LedgerSettings#LEDGER} says (from MicroProfile Config, or from the host's
+ * configuration given by {@link #useSettings}): by default the table in that engine's database
  * (created or checked when first asked for, see {@link EngineDatabase}); with {@code memory}, one map for this JVM.
  */
 public final class EngineLedger {
 
   private static final SendLedger MEMORY = new InMemorySendLedger();
   private static final Map<ProcessEngineConfigurationImpl, SendLedger> DATABASE =
+      Collections.synchronizedMap(new WeakHashMap<>());
+  /** Settings a host gave for one engine, instead of MicroProfile Config's. */
+  private static final Map<ProcessEngineConfigurationImpl, Function<String, String>> SETTINGS =
       Collections.synchronizedMap(new WeakHashMap<>());
 
   private EngineLedger() {
@@ -31,11 +36,24 @@ public final class EngineLedger {
   }
 
   /**
+   * Reads this engine's {@value LedgerSettings#LEDGER} keys from the host's configuration instead of MicroProfile
+   * Config: the Spring Boot starter hands over Spring's Environment, so {@code kaleyra.ledger} in application.yaml
+   * counts like every other {@code kaleyra.*} key. The engine is typed {@code Object} because the starter holds no
+   * engine type (one jar for Camunda 7, Operaton and CIB seven).
+   *
+   * @throws io.kaleyracta.connector.config.KaleyraConfigException when a value is invalid, naming the key
+   */
+  public static void useSettings(Object engine, Function<String, String> lookup) {
+    LedgerSettings.from(lookup); // a bad value stops the host's start-up, not the first send
+    SETTINGS.put(((ProcessEngineImpl) engine).getProcessEngineConfiguration(), lookup);
+  }
+
+  /**
    * @throws io.kaleyracta.connector.ledger.ConnectorSchemaException when the table is missing and may not be created
    */
   public static SendLedger of(ProcessEngineConfigurationImpl engine) {
-    LedgerSettings settings = LedgerSettings.from(
-        key -> ConfigProvider.getConfig().getOptionalValue(key, String.class).orElse(null));
+    LedgerSettings settings = LedgerSettings.from(SETTINGS.getOrDefault(engine,
+        key -> ConfigProvider.getConfig().getOptionalValue(key, String.class).orElse(null)));
     if (settings.kind() == LedgerSettings.Kind.MEMORY) {
       return MEMORY;
     }
