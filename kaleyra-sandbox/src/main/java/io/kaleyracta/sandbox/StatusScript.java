@@ -16,6 +16,13 @@ public enum StatusScript {
     DELIVERED_ONLY("+919000003002", false, Step.SENT, Step.DELIVERED),
 
     /**
+     * Sent and delivered, never read, as DELIVERED_ONLY, for a customer who turned WhatsApp's read receipts off: they
+     * read it all the same, and a tap on the button (Track taps) is the only sign of it. A number of its own, so the
+     * two kinds of customer can be told apart in one run.
+     */
+    READ_RECEIPTS_OFF("+919000003008", false, Step.SENT, Step.DELIVERED),
+
+    /**
      * Sent, then FAILED with Meta's 131047 "Re-engagement message": more than 24 hours since the customer last
      * wrote, so WhatsApp refused a non-template message that Kaleyra had accepted with 202.
      */

@@ -104,8 +104,9 @@ class StatusCallbacksTest extends SandboxTest {
     }
 
     @Test
-    void followsTheDeliveredOnlyDuplicateAndOutOfOrderScripts() {
+    void followsTheDeliveredOnlyReadReceiptsOffDuplicateAndOutOfOrderScripts() {
         String deliveredOnly = send(StatusScript.DELIVERED_ONLY.recipient());
+        String readReceiptsOff = send(StatusScript.READ_RECEIPTS_OFF.recipient());
         String duplicates = send(StatusScript.DUPLICATES.recipient());
         String outOfOrder = send(StatusScript.OUT_OF_ORDER.recipient());
 
@@ -114,6 +115,8 @@ class StatusCallbacksTest extends SandboxTest {
         assertThat(await(outOfOrder, 3)).extracting(r -> r.body().getString("status"))
                 .containsExactly("read", "delivered", "sent");
         assertThat(await(deliveredOnly, 2)).extracting(r -> r.body().getString("status"))
+                .containsExactly("sent", "delivered");
+        assertThat(await(readReceiptsOff, 2)).extracting(r -> r.body().getString("status"))
                 .containsExactly("sent", "delivered");
     }
 
