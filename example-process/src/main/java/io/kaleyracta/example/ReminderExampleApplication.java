@@ -3,6 +3,7 @@ package io.kaleyracta.example;
 import io.kaleyracta.example.demo.DemoCustomer;
 import io.kaleyracta.example.demo.DemoCustomers;
 import io.kaleyracta.example.demo.JourneyRun;
+import io.kaleyracta.example.demo.Phone;
 import io.kaleyracta.example.demo.Report;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -40,7 +41,8 @@ public class ReminderExampleApplication {
         (no option)     run the demo customers against the local Kaleyra sandbox, print what happened to each,
                         exit 0 when every route behaved as designed, 1 otherwise
         --keep-running  afterwards keep Cockpit, Tasklist (login demo/demo) and the sandbox's message viewer up
-                        until Ctrl+C; --server.port=N picks the web port (default 8080, 0 = any free port)
+                        until Ctrl+C; --server.port=N picks the web port (default 8080, 0 = any free port).
+                        The customer who taps the button is then left to you: tap it in the viewer
         --sandbox       use the local sandbox even when KALEYRA_SID / KALEYRA_API_KEY are set
 
       With KALEYRA_SID, KALEYRA_API_KEY, KALEYRA_BUSINESS_NUMBER and KALEYRA_DEMO_RECIPIENT set, it sends ONE real
@@ -99,7 +101,7 @@ public class ReminderExampleApplication {
     }
     int exitCode;
     try {
-      exitCode = runCustomers(context.getBean(ProcessEngine.class), target, out);
+      exitCode = runCustomers(context.getBean(ProcessEngine.class), target, options.keepRunning, out);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       exitCode = 1;
@@ -123,9 +125,16 @@ public class ReminderExampleApplication {
     return exitCode;
   }
 
-  static int runCustomers(ProcessEngine engine, KaleyraTarget target, PrintStream out) throws InterruptedException {
-    List<DemoCustomer> customers = target.isSandbox() ? DemoCustomers.sandboxSet()
-        : DemoCustomers.realMessage(target.realRecipient());
+  /**
+   * Runs the customers and prints the report. The customer who taps the reminder's button (Track taps) is tapped for
+   * by the demo like a phone in the one-shot run; with {@code leaveTheTap} (keep-running mode) the demo leaves the
+   * tap to a person in the sandbox's viewer, and that journey waits for it.
+   */
+  static int runCustomers(ProcessEngine engine, KaleyraTarget target, boolean leaveTheTap, PrintStream out)
+      throws InterruptedException {
+    List<DemoCustomer> customers = !target.isSandbox() ? DemoCustomers.realMessage(target.realRecipient())
+        : leaveTheTap ? DemoCustomers.sandboxSetLeavingTheTap() : DemoCustomers.sandboxSet();
+    Phone phone = leaveTheTap ? null : target.localSandbox().map(Phone::new).orElse(null);
     // demo: the retry timers fire after a second and the read deadline after seconds; the real message keeps
     // Kaleyra's 5, 10, 15 minutes and the diagram's 4 hours
     Map<String, Object> extra = target.isSandbox()
@@ -133,7 +142,7 @@ public class ReminderExampleApplication {
     out.printf("%nAppointment reminders on WhatsApp: %d customer%s through \"%s\" against %s%n%n", customers.size(),
         customers.size() == 1 ? "" : "s", JourneyRun.PROCESS_KEY, target.describe());
     long started = System.nanoTime();
-    List<JourneyRun.Result> results = new JourneyRun(engine, extra).run(customers, SETTLE_TIMEOUT);
+    List<JourneyRun.Result> results = new JourneyRun(engine, extra, phone).run(customers, SETTLE_TIMEOUT);
     Report report = new Report(results, target.localSandbox().orElse(null));
     report.print(out, Duration.ofNanos(System.nanoTime() - started));
     return report.exitCode();
@@ -146,8 +155,10 @@ public class ReminderExampleApplication {
     out.println("  Cockpit:   " + base + "/camunda/app/cockpit/default/");
     out.println("  Tasklist:  " + base + "/camunda/app/tasklist/default/");
     out.println("  Admin:     " + base + "/camunda/app/admin/default/");
-    target.localSandbox().ifPresent(sandbox ->
-        out.println("  Messages as the customers see them (Kaleyra sandbox): " + sandbox.viewerUrl()));
+    target.localSandbox().ifPresent(sandbox -> {
+      out.println("  Messages as the customers see them (Kaleyra sandbox): " + sandbox.viewerUrl());
+      out.println("  Tap \"Manage appointment\" on Leela Pillai's reminder there: her journey ends \"Confirmed by tap\"");
+    });
     out.println("  Status callbacks (Kaleyra's delivery reports): POST " + base
         + context.getEnvironment().getProperty("kaleyra.callback.path", SandboxCallbacks.DEFAULT_PATH));
     out.println("READY");

@@ -127,6 +127,7 @@ class DeliveryStatusRoutesTest extends JourneyTest {
     assertThat(scripts).containsEntry(Route.UNREAD, StatusScript.DELIVERED_ONLY)
         .containsEntry(Route.SENT_AS_TEMPLATE, StatusScript.FAILED_REENGAGEMENT)
         .containsEntry(Route.AWAITING_STATUS, StatusScript.SILENT)
+        .containsEntry(Route.CONFIRMED_BY_TAP, StatusScript.READ_RECEIPTS_OFF)
         .containsKey(Route.NOT_DELIVERED_SMS);
   }
 

@@ -23,11 +23,11 @@ class DemoRunTest extends JourneyTest {
   void everyDemoCustomerTakesTheDesignedRouteAndTheRunExitsZero() throws Exception {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-    int exitCode = ReminderExampleApplication.runCustomers(engine, TestKaleyra.target(),
+    int exitCode = ReminderExampleApplication.runCustomers(engine, TestKaleyra.target(), false,
         new PrintStream(printed, true, StandardCharsets.UTF_8));
 
     String report = printed.toString(StandardCharsets.UTF_8);
-    assertThat(report).contains("Summary: 14 of 14 customers took their designed route",
+    assertThat(report).contains("Summary: 15 of 15 customers took their designed route",
         "All routes behaved as designed.", "[ok] Vikram Shah", "after 1 timed retry",
         "ended at \"Reminder sent by SMS\" after 3 timed retries", "incident on \"Send reminder on WhatsApp\"",
         "ended at \"Reminder read\"", "WhatsApp: READ",
@@ -35,7 +35,10 @@ class DemoRunTest extends JourneyTest {
         "ended at \"Reminder sent as template\"", "WhatsApp: FAILED 131047",
         "ended at \"Not delivered on WhatsApp: sent by SMS\"", "WhatsApp: FAILED 131026", "WhatsApp: NOT-SENT",
         "waiting in \"Wait until the customer reads it\" (no status yet",
-        "read on WhatsApp: 2 (1 after a timed retry), not read after a second reminder: 1,"
+        "[ok] Leela Pillai", "ended at \"Confirmed by tap\"", "WhatsApp: TAPPED",
+        "tapped like a phone: GET http://127.0.0.1:" + port + "/kaleyra/t/",
+        " -> 302 to https://smiledental.example.com/appointments/APT-2415?c=C-1015",
+        "read on WhatsApp: 2 (1 after a timed retry), confirmed by tap: 1, not read after a second reminder: 1,"
             + " approved template instead (131047): 1, by SMS: 3 (2 after WhatsApp could not deliver),"
             + " waiting for WhatsApp's status: 1",
         "waiting for an operator: 5, incidents: 1, other: 0");

@@ -149,7 +149,8 @@ class JourneyDiagramTest {
             .getTextContent()));
 
     assertThat(conditions).containsOnly(
-        Map.entry("reminderRead", "${kaleyraStatus == 'READ' || kaleyraStatus == 'TAPPED'}"),
+        Map.entry("reminderRead", "${kaleyraStatus == 'READ'}"),
+        Map.entry("confirmedByTap", "${kaleyraStatus == 'TAPPED'}"),
         Map.entry("sendTemplateInstead", "${kaleyraStatus == 'FAILED' && kaleyraStatusErrorCode == '131047'}"));
     assertThat(report.getDefault().getTarget().getId()).as("any other failure, or NOT-SENT")
         .isEqualTo("sendSmsNotDelivered");

@@ -18,10 +18,13 @@ import java.util.Map;
  *                       with {@code kaleyraStatusErrorCode} after a space when there is one (e.g. {@code READ},
  *                       {@code FAILED 131047}, {@code NOT-SENT}); {@code null} when no status ends the wait
  * @param readDeadline   this customer's {@code readDeadline} (the wait's deadline), or {@code null} for the run's
+ * @param tapsButton     Track taps is on for this customer's reminder ({@code trackTaps}), and the customer taps its
+ *                       button once the journey waits: the one-command demo taps for them like a phone; in
+ *                       keep-running mode a person (or ci.sh's browser) taps it in the sandbox's viewer
  */
 public record DemoCustomer(String customerId, String name, String phone, String appointmentId, String situation,
                            Route route, String errorCode, int timedRetries, String clinicPhotoUrl,
-                           String whatsAppStatus, String readDeadline) {
+                           String whatsAppStatus, String readDeadline, boolean tapsButton) {
 
   public static final String CLINIC = "Smile Dental, Indiranagar";
   public static final String CLINIC_PHOTO_URL = "https://smiledental.example.com/img/indiranagar-entrance.jpg";
@@ -36,19 +39,37 @@ public record DemoCustomer(String customerId, String name, String phone, String 
   public DemoCustomer(String customerId, String name, String phone, String appointmentId, String situation,
                       Route route, String errorCode, int timedRetries, String clinicPhotoUrl) {
     this(customerId, name, phone, appointmentId, situation, route, errorCode, timedRetries, clinicPhotoUrl,
-        route == Route.READ ? "READ" : null, null);
+        route == Route.READ ? "READ" : null, null, false);
   }
 
   /** This customer with another designed WhatsApp status (see {@link #whatsAppStatus}). */
   public DemoCustomer withWhatsAppStatus(String status) {
     return new DemoCustomer(customerId, name, phone, appointmentId, situation, route, errorCode, timedRetries,
-        clinicPhotoUrl, status, readDeadline);
+        clinicPhotoUrl, status, readDeadline, tapsButton);
   }
 
   /** This customer with their own deadline for reading the reminder (an ISO-8601 duration). */
   public DemoCustomer withReadDeadline(String deadline) {
     return new DemoCustomer(customerId, name, phone, appointmentId, situation, route, errorCode, timedRetries,
-        clinicPhotoUrl, whatsAppStatus, deadline);
+        clinicPhotoUrl, whatsAppStatus, deadline, tapsButton);
+  }
+
+  /**
+   * This customer with Track taps on and a tap on the button: designed to end at "Confirmed by tap" with
+   * {@code TAPPED}.
+   */
+  public DemoCustomer tappingTheButton() {
+    return new DemoCustomer(customerId, name, phone, appointmentId, situation, Route.CONFIRMED_BY_TAP, errorCode,
+        timedRetries, clinicPhotoUrl, "TAPPED", readDeadline, true);
+  }
+
+  /**
+   * This tapping customer as designed while nobody has tapped yet (keep-running mode leaves the tap to a person):
+   * still waiting for WhatsApp's status, the deadline hours away.
+   */
+  public DemoCustomer waitingForATap() {
+    return new DemoCustomer(customerId, name, phone, appointmentId, situation + "; tap it in the viewer",
+        Route.AWAITING_STATUS, errorCode, timedRetries, clinicPhotoUrl, null, readDeadline, true);
   }
 
   public String firstName() {
@@ -71,6 +92,9 @@ public record DemoCustomer(String customerId, String name, String phone, String 
     }
     if (readDeadline != null) {
       variables.put("readDeadline", readDeadline);
+    }
+    if (tapsButton) {
+      variables.put("trackTaps", true); // the send task's Track taps
     }
     return variables;
   }

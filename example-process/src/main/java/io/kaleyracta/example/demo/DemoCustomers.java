@@ -52,7 +52,27 @@ public final class DemoCustomers {
             .withWhatsAppStatus("NOT-SENT"),
         new DemoCustomer("C-1014", "Imran Sheikh", StatusScript.SILENT.recipient(), "APT-2414",
             "no status reported yet; keeps the real 4-hour deadline", Route.AWAITING_STATUS, null, 0)
-            .withReadDeadline(REAL_READ_DEADLINE));
+            .withReadDeadline(REAL_READ_DEADLINE),
+        tapper());
+  }
+
+  /**
+   * The set for keep-running mode, where the demo leaves the tap to a person: the tapping customer is designed to
+   * wait, and tapping the button in the sandbox's viewer ends their journey at "Confirmed by tap".
+   */
+  public static List<DemoCustomer> sandboxSetLeavingTheTap() {
+    return sandboxSet().stream().map(c -> c.tapsButton() ? c.waitingForATap() : c).toList();
+  }
+
+  /**
+   * Read receipts off: WhatsApp reports the reminder delivered, never read, so only the tap on "Manage appointment"
+   * (Track taps on) ends the wait, as TAPPED. The real 4-hour deadline, so the reminder is still waiting when a person
+   * taps it in keep-running mode.
+   */
+  public static DemoCustomer tapper() {
+    return new DemoCustomer("C-1015", "Leela Pillai", StatusScript.READ_RECEIPTS_OFF.recipient(), "APT-2415",
+        "read receipts off; taps \"Manage appointment\" (Track taps)", Route.CONFIRMED_BY_TAP, null, 0)
+        .withReadDeadline(REAL_READ_DEADLINE).tappingTheButton();
   }
 
   /**

@@ -42,6 +42,7 @@ public final class JourneyRun {
 
   private final ProcessEngine engine;
   private final Map<String, Object> extraVariables;
+  private final Phone phone;
   private BpmnModelInstance model;
 
   /**
@@ -49,12 +50,21 @@ public final class JourneyRun {
    *                       {@code readDeadline}
    */
   public JourneyRun(ProcessEngine engine, Map<String, Object> extraVariables) {
-    this.engine = engine;
-    this.extraVariables = Map.copyOf(extraVariables);
+    this(engine, extraVariables, null);
   }
 
-  /** One finished customer: the instance and where it rests. */
-  public record Result(DemoCustomer customer, String processInstanceId, Outcome outcome) {
+  /**
+   * @param phone taps the button for each customer who {@linkplain DemoCustomer#tapsButton() taps it}, once their
+   *              journey waits for WhatsApp's status; {@code null}: nobody taps (a person may, in the viewer)
+   */
+  public JourneyRun(ProcessEngine engine, Map<String, Object> extraVariables, Phone phone) {
+    this.engine = engine;
+    this.extraVariables = Map.copyOf(extraVariables);
+    this.phone = phone;
+  }
+
+  /** One finished customer: the instance, where it rests, and the phone's tap on its button ({@code null}: none). */
+  public record Result(DemoCustomer customer, String processInstanceId, Outcome outcome, Phone.Tap tap) {
     public boolean asDesigned() {
       return outcome.matches(customer);
     }
@@ -70,12 +80,22 @@ public final class JourneyRun {
           .startProcessInstanceByKey(PROCESS_KEY, customer.appointmentId(), variables).getId());
     }
     long deadline = System.nanoTime() + timeout.toNanos();
+    Phone.Tap[] taps = new Phone.Tap[customers.size()];
     while (true) {
       List<Result> results = new ArrayList<>();
+      boolean tapToBeSeen = false;
       for (int i = 0; i < customers.size(); i++) {
-        results.add(new Result(customers.get(i), started.get(i), observe(started.get(i))));
+        Outcome outcome = observe(started.get(i));
+        if (phone != null && customers.get(i).tapsButton() && outcome.kind() == Route.Kind.AWAITING_STATUS) {
+          if (taps[i] == null) {
+            taps[i] = phone.tap(outcome.messageId());
+          }
+          // the redirect answers first and the tap reaches the journey after: wait for it to move on
+          tapToBeSeen |= taps[i].redirected();
+        }
+        results.add(new Result(customers.get(i), started.get(i), outcome, taps[i]));
       }
-      if (results.stream().allMatch(r -> r.outcome().settled()) || System.nanoTime() > deadline) {
+      if ((!tapToBeSeen && results.stream().allMatch(r -> r.outcome().settled())) || System.nanoTime() > deadline) {
         return results;
       }
       Thread.sleep(POLL.toMillis());

@@ -49,6 +49,11 @@ public final class Report {
       if (result.outcome().kind() == Route.Kind.INCIDENT) {
         out.printf("        incident: %s%n", result.outcome().detail());
       }
+      if (result.tap() != null) {
+        Phone.Tap tap = result.tap();
+        out.printf("        tapped like a phone: GET %s -> %s%n", tap.buttonUrl(), tap.redirected()
+            ? tap.status() + " to " + tap.location() : tap.problem() != null ? tap.problem() : "HTTP " + tap.status());
+      }
       if (!result.asDesigned()) {
         out.printf("     designed: %s%n", designed(customer));
       }
@@ -58,18 +63,20 @@ public final class Report {
     out.printf(Locale.ROOT, "Summary: %d of %d customers took their designed route (%.1f s).%n", ok, results.size(),
         took.toMillis() / 1000.0);
     long read = count(Route.READ);
+    long tapped = count(Route.CONFIRMED_BY_TAP);
     long unread = count(Route.UNREAD);
     long template = count(Route.SENT_AS_TEMPLATE);
     long sms = count(Route.SENT_BY_SMS) + count(Route.NOT_DELIVERED_SMS);
     long awaiting = countKind(Route.Kind.AWAITING_STATUS);
-    out.printf("  read on WhatsApp: %d (%d after a timed retry), not read after a second reminder: %d,"
+    out.printf("  read on WhatsApp: %d (%d after a timed retry), confirmed by tap: %d,"
+            + " not read after a second reminder: %d,"
             + " approved template instead (131047): %d, by SMS: %d (%d after WhatsApp could not deliver),"
             + " waiting for WhatsApp's status: %d%n",
         read, results.stream().filter(r -> Route.READ.activityId().equals(r.outcome().activityId())
             && r.outcome().timedRetries() > 0).count(),
-        unread, template, sms, count(Route.NOT_DELIVERED_SMS), awaiting);
+        tapped, unread, template, sms, count(Route.NOT_DELIVERED_SMS), awaiting);
     out.printf("  waiting for an operator: %d, incidents: %d, other: %d%n", countKind(Route.Kind.WAITING),
-        countKind(Route.Kind.INCIDENT), results.size() - read - unread - template - sms - awaiting
+        countKind(Route.Kind.INCIDENT), results.size() - read - tapped - unread - template - sms - awaiting
             - countKind(Route.Kind.WAITING) - countKind(Route.Kind.INCIDENT));
     if (sandbox != null) {
       out.printf("  Kaleyra sandbox: %d requests received, %d messages accepted (shown at %s), %d status callbacks"

@@ -9,6 +9,8 @@ public enum Route {
 
   /** Sent, and WhatsApp reported it read. */
   READ(Kind.ENDED, "reminderRead", 1),
+  /** Sent with Track taps on, and the customer tapped the button (WhatsApp reported no READ). */
+  CONFIRMED_BY_TAP(Kind.ENDED, "confirmedByTap", 1),
   /** Sent, not read by the deadline, sent once more, not read by the second deadline either. */
   UNREAD(Kind.ENDED, "reminderUnread", 2),
   /** Sent, then FAILED with Meta's 131047 (outside the 24-hour window): the approved template instead. */
