@@ -6,7 +6,8 @@
 #      then the same jar configured like a real Kaleyra account (KALEYRA_* variables) against a stand-alone sandbox
 #   3. runs the example again with --keep-running and, in headless Chromium, checks and screenshots the sandbox's
 #      message viewer (docs/sandbox-viewer.png) and Cockpit with the journey's instances and incident
-#      (docs/cockpit.png); then stops it.
+#      (docs/cockpit.png), taps Leela Pillai's button in the viewer (Track taps: the one-shot run taps for her itself,
+#      keep-running leaves it to a person) and sees her journey continue to "Confirmed by tap"; then stops it.
 # Needs: JDK 17+, Maven, Node 20+ with npm, Debian's chromium (installed with apt-get when missing).
 set -euo pipefail
 
@@ -102,7 +103,7 @@ COCKPIT="$(grep -o 'Cockpit: *http://localhost:[0-9]*' "$WORK/keep.log" | grep -
 VIEWER="$(grep -o 'Kaleyra sandbox): http://[^ ]*' "$WORK/keep.log" | grep -o 'http://.*')"
 echo "Cockpit at $COCKPIT, viewer at $VIEWER"
 
-step "headless Chromium: sandbox viewer and Cockpit"
+step "headless Chromium: sandbox viewer, Cockpit, a tap in the viewer, Tasklist"
 (cd "$HERE" && timeout 120 node scripts/screenshots.mjs --cockpit "$COCKPIT" --viewer "$VIEWER" --out "$ROOT/docs")
 
 stop "$APP_PID"; APP_PID=""

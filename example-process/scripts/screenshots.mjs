@@ -7,6 +7,9 @@
 // Cockpit: logs in as demo/demo, finds "Appointment reminder on WhatsApp" in the process list with its running
 // instances and an incident, opens it, sees the incident badge on the send task, the count of the instance waiting
 // for WhatsApp's status on "Wait until the customer reads it" and the status routes after it -> cockpit.png.
+// Tap: in the viewer, a person taps "Manage appointment" on Leela Pillai's reminder (Track taps on: the button is a
+// tracking link on the example's own port), the new tab lands on the booking page (answered here: it is the clinic's),
+// and the engine (Cockpit's session, its engine API) shows her journey continued to "Confirmed by tap" with TAPPED.
 // Tasklist: the same session lists the operators' tasks of the journey (filter "All tasks"); claiming "Fix the
 // customer's number", entering a valid number and completing it sends the reminder (it shows up in the viewer).
 // Exits non-zero on the first failed check (and leaves a screenshot of the failure in the temp directory).
@@ -30,6 +33,8 @@ const OUT = resolve(args.out);
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const PROCESS_NAME = 'Appointment reminder on WhatsApp';
 const FIXED_NUMBER = '+919845012345';
+const TAPPER = { greeting: 'Hi Leela', appointment: 'APT-2415',
+  bookingUrl: 'https://smiledental.example.com/appointments/APT-2415?c=C-1015' };
 const step = (text) => console.log(`- ${text}`);
 
 async function viewer(page) {
@@ -98,6 +103,49 @@ async function cockpit(page) {
   step(`  incident badge, the instance waiting for WhatsApp's status and the status routes shown -> ${join(OUT, 'cockpit.png')}`);
 }
 
+async function tap(page) {
+  const base = args.cockpit.replace(/\/$/, '');
+  const context = page.context();
+  step(`viewer: tap "Manage appointment" on Leela Pillai's reminder (${TAPPER.appointment}, Track taps on)`);
+  // the booking page is the clinic's: answered here, so the new tab lands on it without the internet
+  await context.route('https://smiledental.example.com/**', (route) => route.fulfill({ status: 200,
+    contentType: 'text/html; charset=utf-8', body: '<!DOCTYPE html><title>Smile Dental</title><h1>Your appointment</h1>' }));
+  await page.goto(args.viewer);
+  const bubble = page.locator('section.msg').filter({ hasText: TAPPER.greeting }).first();
+  await bubble.waitFor({ timeout: 10000 });
+  const button = bubble.locator('a.btn').first();
+  const href = await button.getAttribute('href');
+  assert.match(href, /^http:\/\/127\.0\.0\.1:\d+\/kaleyra\/t\/[A-Za-z0-9_.~-]+$/, `the button is the tracking link: ${href}`);
+  const redirect = context.waitForEvent('response', { predicate: (r) => r.url() === href, timeout: 15000 });
+  const [tab] = await Promise.all([context.waitForEvent('page', { timeout: 15000 }), button.click()]);
+  const answer = await redirect;
+  assert.equal(answer.status(), 302, 'the tracking link redirects');
+  assert.equal(answer.headers()['location'], TAPPER.bookingUrl, 'to the booking page, byte for byte');
+  await tab.waitForURL((url) => url.href === TAPPER.bookingUrl, { timeout: 15000 });
+  step(`  ${href} -> 302 -> ${tab.url()}`);
+  await tab.close();
+
+  step('engine: her journey continued to "Confirmed by tap"');
+  const api = `${base}/camunda/api/engine/engine/default`;
+  const get = async (path) => {
+    const response = await page.request.get(`${api}${path}`);
+    assert.ok(response.ok(), `GET ${path}: HTTP ${response.status()}`);
+    return response.json();
+  };
+  const deadline = Date.now() + 20000;
+  let instance;
+  do {
+    [instance] = await get(`/history/process-instance?processInstanceBusinessKey=${TAPPER.appointment}`);
+    if (instance?.state !== 'COMPLETED') await page.waitForTimeout(250);
+  } while (instance?.state !== 'COMPLETED' && Date.now() < deadline);
+  assert.equal(instance?.state, 'COMPLETED', `the journey of ${TAPPER.appointment} ended: ${JSON.stringify(instance)}`);
+  const ends = await get(`/history/activity-instance?processInstanceId=${instance.id}&activityType=noneEndEvent`);
+  assert.deepEqual(ends.map((a) => a.activityName), ['Confirmed by tap'], 'at "Confirmed by tap"');
+  const [status] = await get(`/history/variable-instance?processInstanceId=${instance.id}&variableName=kaleyraStatus`);
+  assert.equal(status?.value, 'TAPPED', 'kaleyraStatus');
+  step(`  ${TAPPER.appointment} ended at "${ends[0].activityName}", kaleyraStatus ${status.value}`);
+}
+
 async function tasklist(page) {
   const base = args.cockpit.replace(/\/$/, '');
   step('Tasklist (same login): the operators\' tasks in "All tasks"');
@@ -146,6 +194,7 @@ try {
   mkdirSync(OUT, { recursive: true });
   await viewer(page);
   await cockpit(page);
+  await tap(page);
   await tasklist(page);
   assert.deepEqual(pageErrors, [], 'uncaught errors in the pages');
 } catch (e) {
