@@ -48,12 +48,17 @@ public final class EngineLedger {
     SETTINGS.put(((ProcessEngineImpl) engine).getProcessEngineConfiguration(), lookup);
   }
 
+  /** Where this engine's {@value LedgerSettings#LEDGER} keys are read: the host's configuration or MP Config. */
+  public static Function<String, String> settings(ProcessEngineConfigurationImpl engine) {
+    return SETTINGS.getOrDefault(engine,
+        key -> ConfigProvider.getConfig().getOptionalValue(key, String.class).orElse(null));
+  }
+
   /**
    * @throws io.kaleyracta.connector.ledger.ConnectorSchemaException when the table is missing and may not be created
    */
   public static SendLedger of(ProcessEngineConfigurationImpl engine) {
-    LedgerSettings settings = LedgerSettings.from(SETTINGS.getOrDefault(engine,
-        key -> ConfigProvider.getConfig().getOptionalValue(key, String.class).orElse(null)));
+    LedgerSettings settings = LedgerSettings.from(settings(engine));
     if (settings.kind() == LedgerSettings.Kind.MEMORY) {
       return MEMORY;
     }

@@ -10,6 +10,7 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -49,6 +50,16 @@ public final class StatusCallbackParser {
   public List<StatusEvent> parse(byte[] body) {
     JsonObject root = readObject(body);
     Instant received = clock.instant();
+    try {
+      return events(root, received);
+    } catch (MalformedCallbackException e) {
+      throw e;
+    } catch (RuntimeException e) { // whatever a value we did not foresee breaks: the sender's fault, never a 500
+      throw new MalformedCallbackException("the callback could not be read: " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  private List<StatusEvent> events(JsonObject root, Instant received) {
     List<StatusEvent> events = new ArrayList<>();
     if (root.containsKey("entry")) {
       for (JsonObject entry : objects(root, "entry")) {
@@ -67,11 +78,16 @@ public final class StatusCallbackParser {
     text(extraInfo, "message_id").ifPresent(wrapperIds::add);
     List<JsonObject> statuses = objects(object(object(root, "meta_object"), "value"), "statuses");
     if (statuses.isEmpty()) {
+      if (text(root, "status").isEmpty()) {
+        return events; // another kind of event sent to the same callback profile: none of our business
+      }
       add(events, root, List.copyOf(wrapperIds), null, extraInfo, received);
     } else {
       String wrapperStatus = text(root, "status").orElse(null);
+      // the wrapper's ids and status describe one message: given to a lone status only, never spread over several
+      List<String> ids = statuses.size() == 1 ? List.copyOf(wrapperIds) : List.of();
       for (JsonObject status : statuses) {
-        add(events, status, List.copyOf(wrapperIds), wrapperStatus, extraInfo, received);
+        add(events, status, ids, statuses.size() == 1 ? wrapperStatus : null, extraInfo, received);
       }
     }
     return events;
@@ -101,7 +117,7 @@ public final class StatusCallbackParser {
         ? scalar(error, "code").orElse(null) : null;
     String errorTitle = errorCode == null ? null
         : text(error, "title").or(() -> text(error, "message")).orElse(null);
-    events.add(new StatusEvent(List.copyOf(ids), known.get(), timestamp(status).orElse(received), errorCode,
+    events.add(new StatusEvent(List.copyOf(ids), known.get(), timestamp(status, received).orElse(received), errorCode,
         errorTitle, text(extraInfo, "ref").orElse(null), text(extraInfo, "ref1").orElse(null),
         text(extraInfo, "ref2").orElse(null)));
   }
@@ -124,15 +140,35 @@ public final class StatusCallbackParser {
     }
   }
 
-  /** Meta's {@code timestamp}: seconds since the epoch, as a string or a number. */
-  private static Optional<Instant> timestamp(JsonObject status) {
+  /** WhatsApp's first year: no status of a message sent through this connector can be older. */
+  private static final Instant EARLIEST = Instant.parse("2009-01-01T00:00:00Z");
+
+  /**
+   * Meta's {@code timestamp}: seconds since the epoch, as a string or a number (milliseconds are recognised too). A
+   * time before 2009 or more than a day ahead is no real status time (and a database may not store it): empty, so
+   * the time of receipt stands in.
+   */
+  private static Optional<Instant> timestamp(JsonObject status, Instant received) {
     return scalar(status, "timestamp").flatMap(text -> {
+      long value;
       try {
-        return Optional.of(Instant.ofEpochSecond(Long.parseLong(text.trim())));
+        value = Long.parseLong(text.trim());
       } catch (NumberFormatException e) {
         return Optional.empty();
       }
+      Instant latest = received.plus(Duration.ofDays(1));
+      for (Instant candidate : new Instant[] {seconds(value), Instant.ofEpochMilli(value)}) {
+        if (candidate != null && !candidate.isBefore(EARLIEST) && !candidate.isAfter(latest)) {
+          return Optional.of(candidate);
+        }
+      }
+      return Optional.empty();
     });
+  }
+
+  private static Instant seconds(long value) {
+    return value > Instant.MAX.getEpochSecond() || value < Instant.MIN.getEpochSecond() ? null
+        : Instant.ofEpochSecond(value);
   }
 
   private static JsonObject object(JsonObject parent, String name) {

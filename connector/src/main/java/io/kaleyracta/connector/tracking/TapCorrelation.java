@@ -54,7 +54,14 @@ public final class TapCorrelation implements AutoCloseable {
   }
 
   private void attempt(String linkId, Duration pause, int attempt) {
-    TrackedLink link = store.find(linkId).orElse(null);
+    TrackedLink link;
+    try {
+      link = store.find(linkId).orElse(null);
+    } catch (RuntimeException e) { // the database, for a moment: the chain goes on, or the tap would be lost
+      LOG.tapCorrelationFailed(linkId, attempt, e);
+      retry(linkId, pause, attempt);
+      return;
+    }
     if (link == null) {
       LOG.tapLinkGone(linkId);
       return;
@@ -73,12 +80,14 @@ public final class TapCorrelation implements AutoCloseable {
     switch (result) {
       case CORRELATED -> LOG.tapPassedOn(link.messageId());
       case PROCESS_ENDED -> LOG.tapAfterProcessEnded(link.messageId());
-      case NOT_YET -> {
-        Duration next = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
-        if (!worker.isShutdown()) {
-          worker.schedule(() -> attempt(linkId, next, attempt + 1), pause.toMillis(), TimeUnit.MILLISECONDS);
-        }
-      }
+      case NOT_YET -> retry(linkId, pause, attempt);
+    }
+  }
+
+  private void retry(String linkId, Duration pause, int attempt) {
+    Duration next = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+    if (!worker.isShutdown()) {
+      worker.schedule(() -> attempt(linkId, next, attempt + 1), pause.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 

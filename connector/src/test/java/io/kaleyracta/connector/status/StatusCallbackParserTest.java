@@ -114,9 +114,28 @@ class StatusCallbackParserTest {
   }
 
   @Test
-  void refusesACallbackWithoutAnyStatus() {
-    assertThatThrownBy(() -> parser.parse(bytes("{\"message_id\":\"A1\"}")))
-        .isInstanceOf(MalformedCallbackException.class).hasMessageContaining("no status");
+  void ignoresAnotherKindOfEventSentToTheSameCallbackProfile() {
+    assertThat(parser.parse(bytes("{\"message_id\":\"A1\",\"type\":\"incoming\"}"))).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"99999999999999999", "-99999999999999999", "0", "32503680000", "1722834665000"})
+  void anImplausibleTimestampGivesWayToTheTimeOfReceiptAndMillisecondsAreRecognised(String timestamp) {
+    List<StatusEvent> events = parser.parse(bytes("{\"status\":\"read\",\"message_id\":\"A1\",\"meta_object\":"
+        + "{\"value\":{\"statuses\":[{\"id\":\"wamid.A1\",\"status\":\"read\",\"timestamp\":\"" + timestamp + "\"}]}}}"));
+
+    assertThat(events).singleElement().extracting(StatusEvent::time).isEqualTo(
+        timestamp.equals("1722834665000") ? Instant.ofEpochSecond(1722834665) : NOW);
+  }
+
+  @Test
+  void theWrappersIdIsGivenOnlyToALoneStatus() {
+    List<StatusEvent> events = parser.parse(bytes("{\"status\":\"read\",\"message_id\":\"A1\",\"meta_object\":"
+        + "{\"value\":{\"statuses\":[{\"id\":\"wamid.A1\",\"status\":\"read\"},"
+        + "{\"id\":\"wamid.B2\",\"status\":\"delivered\"}]}}}"));
+
+    assertThat(events).extracting(StatusEvent::messageIds)
+        .containsExactly(List.of("wamid.A1"), List.of("wamid.B2"));
   }
 
   static byte[] resource(String name) {

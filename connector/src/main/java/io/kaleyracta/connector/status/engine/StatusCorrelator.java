@@ -8,14 +8,15 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.bpmn.behavior.ReceiveTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.SignalCmd;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 
 /**
  * Ends the "Wait for WhatsApp status" receive tasks that stored statuses satisfy. Each wait is ended in its own
@@ -54,19 +55,34 @@ public final class StatusCorrelator {
     return ended;
   }
 
-  /** Every wait currently waiting, checked against the inbox (the sweep after a lost after-commit correlation). */
+  /** Where the next {@link #correlateWaiting} page starts: successive rounds walk through every wait, then again. */
+  private final AtomicInteger nextPage = new AtomicInteger();
+
+  /**
+   * The next page of waits currently waiting, checked against the inbox (the sweep after a lost after-commit
+   * correlation). Each call takes the following page, ordered, and starts over after the last, so every wait is
+   * looked at within a few rounds however many there are; a wait skipped because others ended meanwhile is seen in
+   * the next pass.
+   */
   public int correlateWaiting(int limit) {
-    List<Execution> waits = engine.getRuntimeService().createExecutionQuery()
-        .variableValueLike(StatusWait.MESSAGE_ID, "%").listPage(0, limit);
+    int first = nextPage.get();
+    List<VariableInstance> waits = engine.getRuntimeService().createVariableInstanceQuery()
+        .variableName(StatusWait.MESSAGE_ID).orderByActivityInstanceId().asc().listPage(first, limit);
+    nextPage.set(waits.size() < limit ? 0 : first + waits.size());
     int ended = 0;
-    for (Execution wait : waits) {
-      Object messageId = engine.getRuntimeService().getVariableLocal(wait.getId(), StatusWait.MESSAGE_ID);
-      if (messageId != null && end(wait.getId(), messageId.toString(), inbox.statusesOf(messageId.toString()))) {
+    for (VariableInstance wait : waits) {
+      String messageId = wait.getValue() == null ? null : wait.getValue().toString();
+      if (messageId == null || wait.getExecutionId() == null) {
+        continue;
+      }
+      List<StatusEvent> stored = inbox.statusesOf(messageId);
+      if (!stored.isEmpty() && end(wait.getExecutionId(), messageId, stored)) {
         ended++;
       }
     }
     return ended;
   }
+
 
   /** Whether a wait for this message id exists now. */
   public boolean isAwaited(String messageId) {
@@ -100,7 +116,9 @@ public final class StatusCorrelator {
         return true;
       } catch (OptimisticLockingException e) {
         LOG.waitChangedMeanwhile(executionId, attempt);
-      } catch (ProcessEngineException e) {
+      } catch (RuntimeException e) {
+        // what runs after the wait failed (e.g. a delegate's exception; the engine passes runtime exceptions on
+        // unwrapped): the wait stays, the next wait and the sweep's other steps go on
         LOG.waitNotEnded(executionId, messageId, e);
         return false;
       }

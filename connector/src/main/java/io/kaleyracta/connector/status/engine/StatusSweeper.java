@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
@@ -39,12 +39,20 @@ public final class StatusSweeper implements Runnable {
   private final Duration unknownRetention;
   private final Duration retention;
   private final Clock clock;
+  private final int batch;
 
   /**
    * @param sentHere whether a message id is one this engine sent (the send ledger has it)
    */
   public StatusSweeper(StatusInbox inbox, StatusCorrelator correlator, Predicate<String> sentHere,
       Duration unknownRetention, Duration retention, Clock clock) {
+    this(inbox, correlator, sentHere, unknownRetention, retention, clock, BATCH);
+  }
+
+  /** @param batch how many waits and unknown ids a round looks at */
+  StatusSweeper(StatusInbox inbox, StatusCorrelator correlator, Predicate<String> sentHere,
+      Duration unknownRetention, Duration retention, Clock clock, int batch) {
+    this.batch = batch;
     this.inbox = inbox;
     this.correlator = correlator;
     this.sentHere = sentHere;
@@ -98,10 +106,21 @@ public final class StatusSweeper implements Runnable {
 
   /** One round; returns the number of waits it ended. */
   public int sweep() {
-    int ended = correlator.correlateWaiting(BATCH);
     Instant now = clock.instant();
+    Step<Integer> correlation = Step.run(() -> correlator.correlateWaiting(batch));
+    // each step on its own: a wait that cannot be ended (its next task fails) must not stop the clean-up
+    Step<Void> unknown = Step.run(() -> dropUnknown(now));
+    Step<Integer> purge = Step.run(() -> inbox.purgeReceivedBefore(now.minus(retention)));
+    RuntimeException failure = Step.firstFailure(correlation, unknown, purge);
+    if (failure != null) {
+      throw failure;
+    }
+    return correlation.value();
+  }
+
+  private Void dropUnknown(Instant now) {
     Instant unknownCutoff = now.minus(unknownRetention);
-    for (String messageId : inbox.unknownReceivedBefore(unknownCutoff, BATCH)) {
+    for (String messageId : inbox.unknownReceivedBefore(unknownCutoff, batch)) {
       if (correlator.isAwaited(messageId) || sentHere.test(messageId)) {
         inbox.markKnown(messageId);
       } else {
@@ -111,9 +130,36 @@ public final class StatusSweeper implements Runnable {
         }
       }
     }
-    inbox.purgeReceivedBefore(now.minus(retention));
-    return ended;
+    return null;
   }
+
+  /** The value or the failure of one step of a round. */
+  private record Step<T>(T value, RuntimeException failure) {
+
+    static <T> Step<T> run(Supplier<T> step) {
+      try {
+        return new Step<>(step.get(), null);
+      } catch (RuntimeException e) {
+        return new Step<>(null, e);
+      }
+    }
+
+    static RuntimeException firstFailure(Step<?>... steps) {
+      RuntimeException first = null;
+      for (Step<?> step : steps) {
+        if (step.failure() == null) {
+          continue;
+        }
+        if (first == null) {
+          first = step.failure();
+        } else {
+          first.addSuppressed(step.failure());
+        }
+      }
+      return first;
+    }
+  }
+
 
   private static long number(Function<String, String> config, String key, long fallback) {
     String value = config.apply(key);

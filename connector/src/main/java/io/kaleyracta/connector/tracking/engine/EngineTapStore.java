@@ -1,6 +1,7 @@
 package io.kaleyracta.connector.tracking.engine;
 
 import io.kaleyracta.connector.engine.EngineDatabase;
+import io.kaleyracta.connector.engine.EngineLedger;
 import io.kaleyracta.connector.ledger.LedgerSettings;
 import io.kaleyracta.connector.tracking.InMemoryTapStore;
 import io.kaleyracta.connector.tracking.JdbcTapStore;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.function.Function;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The tracked links of an engine, kept where its send ledger is ({@value LedgerSettings#LEDGER}, read like the
@@ -34,8 +34,7 @@ public final class EngineTapStore {
    * @throws io.kaleyracta.connector.ledger.ConnectorSchemaException when the table is missing and may not be created
    */
   public static TapStore of(ProcessEngineConfigurationImpl engine, Duration retention) {
-    return of(engine, retention,
-        key -> ConfigProvider.getConfig().getOptionalValue(key, String.class).orElse(null));
+    return of(engine, retention, EngineLedger.settings(engine)); // kept where the send ledger is kept
   }
 
   static TapStore of(ProcessEngineConfigurationImpl engine, Duration retention, Function<String, String> config) {

@@ -234,6 +234,51 @@ class StatusWaitProcessTest extends EngineTest {
   }
 
   @Test
+  void theSweepWalksThroughEveryWaitNotOnlyTheFirstPage() {
+    deploy(waitOnly("${messageId}", "READ"));
+    for (int i = 0; i < 5; i++) {
+      runtime.startProcessInstanceByKey(PROCESS, Map.of("messageId", "silent-" + i));
+    }
+    ProcessInstance late = runtime.startProcessInstanceByKey(PROCESS, Map.of("messageId", "read-late"));
+    inbox.accept(List.of(event("read-late", DeliveryStatus.READ))); // stored, never correlated (as after a crash)
+    SendLedger ledger = EngineLedger.of(configuration);
+    StatusSweeper sweeper = new StatusSweeper(inbox, new StatusCorrelator(configuration, inbox),
+        id -> ledger.findByMessageId(id).isPresent(), Duration.ofMinutes(60), Duration.ofDays(7), Clock.systemUTC(), 2);
+
+    for (int round = 0; round < 4 && !ended(late); round++) {
+      sweeper.sweep();
+    }
+
+    assertThat(ended(late)).as("six waits, two a round: the late one is reached within four rounds").isTrue();
+  }
+
+  @Test
+  void aWaitWhoseNextTaskFailsStaysWaitingAndTheSweepStillCleansUp() {
+    deploy(Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1).startEvent()
+        .receiveTask("wait").camundaInputParameter(StatusWait.MESSAGE_ID, "${messageId}")
+        .camundaInputParameter(StatusWait.STATUSES, "READ")
+        .camundaExecutionListenerClass("start", StatusWaitListener.class.getName())
+        .serviceTask("smsGatewayDown").camundaClass(FailingSmsGateway.class.getName())
+        .endEvent("done").done());
+    ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS, Map.of("messageId", "next-fails"));
+    inbox.accept(List.of(event("next-fails", DeliveryStatus.READ), event("foreign-old", DeliveryStatus.READ)));
+
+    int ended = sweeper(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(61))).sweep();
+
+    assertThat(ended).isZero();
+    assertThat(ended(instance)).as("rolled back: still waiting, the sweep tries again").isFalse();
+    assertThat(inbox.statusesOf("foreign-old")).as("the clean-up ran in the same round").isEmpty();
+  }
+
+  /** A task after the wait that throws a plain runtime exception, which the engine passes on unwrapped. */
+  public static class FailingSmsGateway implements org.camunda.bpm.engine.delegate.JavaDelegate {
+    @Override
+    public void execute(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+      throw new IllegalStateException("SMS gateway down");
+    }
+  }
+
+  @Test
   void statusesOfAnIdNoWaitAsksForAreDroppedAfterTheUnknownRetention() {
     deploy(model("READ"));
     sandbox.sendStatusCallbacks(null, null, null);
