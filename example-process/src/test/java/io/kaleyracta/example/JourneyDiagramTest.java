@@ -114,6 +114,9 @@ class JourneyDiagramTest {
     assertThat(wait.getAttributeValueNs(MODELER_NS, "modelerTemplateVersion"))
         .isEqualTo(String.valueOf(statusTemplate.getInt("version")));
     assertThat(wait.getMessage()).as("a receive task without a message: the template's listener ends it").isNull();
+    assertThat(bindings(statusTemplate, "property")).extracting(binding -> binding.getString("name"))
+        .contains("camunda:asyncAfter");
+    assertThat(wait.isCamundaAsyncAfter()).as("what follows runs in a job: a failure there is an incident").isTrue();
 
     JsonObject listener = bindings(statusTemplate, "camunda:executionListener").get(0);
     assertThat(wait.getExtensionElements().getElementsQuery().filterByType(CamundaExecutionListener.class).list())
