@@ -243,8 +243,14 @@ public final class ConnectorLog {
   }
 
   public void unknownStatusesDropped(int count, String messageId, long minutes) {
-    status.infof("KCTA-418 dropped %d status(es) of message %s: neither a wait nor the send ledger knew it within %d minutes", count,
-        escape(messageId), minutes);
+    status.debugf("KCTA-418 dropped %d status(es) of message %s: neither a wait nor the send ledger knew it within "
+        + "%d minutes", (Object) count, escape(messageId), minutes);
+  }
+
+  /** One line a round, not one a message: Meta's wamid ids of our own messages are dropped this way too. */
+  public void unknownStatusesDroppedInRound(int statuses, int messages, long minutes) {
+    status.infof("KCTA-419 dropped %d status(es) of %d message id(s) that neither a wait nor the send ledger knew "
+        + "within %d minutes (each at DEBUG as KCTA-418)", (Object) statuses, messages, minutes);
   }
 
   /**

@@ -120,6 +120,8 @@ public final class StatusSweeper implements Runnable {
 
   private Void dropUnknown(Instant now) {
     Instant unknownCutoff = now.minus(unknownRetention);
+    int statuses = 0;
+    int messages = 0;
     for (String messageId : inbox.unknownReceivedBefore(unknownCutoff, batch)) {
       if (correlator.isAwaited(messageId) || sentHere.test(messageId)) {
         inbox.markKnown(messageId);
@@ -127,8 +129,13 @@ public final class StatusSweeper implements Runnable {
         int dropped = inbox.delete(messageId, unknownCutoff);
         if (dropped > 0) {
           LOG.unknownStatusesDropped(dropped, messageId, unknownRetention.toMinutes());
+          statuses += dropped;
+          messages++;
         }
       }
+    }
+    if (messages > 0) {
+      LOG.unknownStatusesDroppedInRound(statuses, messages, unknownRetention.toMinutes());
     }
     return null;
   }
