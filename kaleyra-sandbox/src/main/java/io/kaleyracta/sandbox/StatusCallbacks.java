@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,6 +40,8 @@ final class StatusCallbacks implements AutoCloseable {
         return thread;
     });
     private final List<SentCallback> sent = new ArrayList<>();
+    /** Bumped by {@link #reset}: callbacks of messages accepted before it are dropped, never sent to a new target. */
+    private final AtomicInteger generation = new AtomicInteger();
     private volatile URI url;
     private volatile String authorization;
     private volatile Duration stepDelay = Duration.ofMillis(100);
@@ -62,12 +65,13 @@ final class StatusCallbacks implements AutoCloseable {
         if (url == null || script.steps().isEmpty()) {
             return;
         }
+        int born = generation.get();
         if (script.beforeAccept()) {
-            run(message, script);
+            run(message, script, born);
         } else {
             workers.execute(() -> {
                 pause(stepDelay);
-                run(message, script);
+                run(message, script, born);
             });
         }
     }
@@ -80,21 +84,29 @@ final class StatusCallbacks implements AutoCloseable {
 
     void reset() {
         synchronized (sent) {
+            generation.incrementAndGet();
             sent.clear();
         }
     }
 
-    private void run(AcceptedMessage message, StatusScript script) {
+    private void run(AcceptedMessage message, StatusScript script, int born) {
         List<StatusScript.Step> steps = script.steps();
         for (int i = 0; i < steps.size(); i++) {
             if (i > 0 && !script.beforeAccept()) {
                 pause(stepDelay);
             }
-            deliver(message, steps.get(i));
+            if (generation.get() != born) {
+                return; // reset since: this message belongs to an earlier test or run
+            }
+            deliver(message, steps.get(i), born);
         }
     }
 
-    private void deliver(AcceptedMessage message, StatusScript.Step step) {
+    private void deliver(AcceptedMessage message, StatusScript.Step step, int born) {
+        URI target = url;
+        if (target == null) {
+            return; // callbacks were turned off meanwhile
+        }
         byte[] body = body(message, step, Instant.now()).getBytes(StandardCharsets.UTF_8);
         int status = -1;
         int attempt = 0;
@@ -102,7 +114,7 @@ final class StatusCallbacks implements AutoCloseable {
             if (attempt++ > 0) {
                 pause(stepDelay.multipliedBy(2));
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
+            HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body));
             if (authorization != null) {
@@ -112,13 +124,16 @@ final class StatusCallbacks implements AutoCloseable {
                 status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
             } catch (IOException e) {
                 status = -1;
-                LOG.log(Level.FINE, "status callback to " + url + " failed", e);
+                LOG.log(Level.FINE, "status callback to " + target + " failed", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
         }
         synchronized (sent) {
+            if (generation.get() != born) {
+                return;
+            }
             sent.add(new SentCallback(message.messageId(), step.status(), step.errorCode(), status, attempt,
                     Instant.now()));
         }

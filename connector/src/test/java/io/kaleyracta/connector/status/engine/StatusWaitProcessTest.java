@@ -141,6 +141,8 @@ class StatusWaitProcessTest extends EngineTest {
     deploy(model("READ", true));
     ProcessInstance instance = send(StatusScript.READ.recipient());
     awaitCallbacks(3);
+    assertThat(sandbox.statusCallbacks()).extracting(SentCallback::messageId).as("this message's three, READ last")
+        .containsOnly((String) runtime.getVariable(instance.getId(), "kaleyraMessageId"));
     assertThat(ended(instance)).isFalse();
 
     runtime.signal(runtime.createExecutionQuery().processInstanceId(instance.getId()).activityId("review")
