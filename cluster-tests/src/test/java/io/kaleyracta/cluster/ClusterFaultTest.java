@@ -188,12 +188,12 @@ class ClusterFaultTest {
 
     report("3 JVM halted after the 202, before its job committed", result, "halted instance ended with its "
         + "first message id: " + result.endedWithItsOwnId.contains(haltedInstance));
-    assertThat(result.requests).isEqualTo(size);
-    assertThat(result.distinctIds).isEqualTo(size);
+    // the halted JVM's other deliveries claimed at that moment are unknown outcomes, never resent: whether their
+    // request had left before the halt is a matter of microseconds, so each may or may not count as a request
+    assertThat(result.requests).isEqualTo(result.distinctIds).isBetween(size - result.unknown, size);
     assertThat(result.duplicates).isZero();
     assertThat(result.wrongIds).isZero();
     assertThat(result.endedWithItsOwnId).contains(haltedInstance);
-    // the halted JVM's other deliveries in flight at that moment are unknown outcomes, never resent
     assertThat(result.sent + result.unknown).isEqualTo(size);
   }
 
