@@ -16,8 +16,6 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
@@ -45,8 +43,7 @@ public class KaleyraAutoConfiguration {
   @Lazy(false)
   @ConditionalOnMissingBean
   public KaleyraConfig kaleyraConfig(Environment environment) {
-    Binder binder = Binder.get(environment);
-    return KaleyraConfig.from(key -> binder.bind(key, Bindable.of(String.class)).orElse(null));
+    return KaleyraConfig.from(KaleyraEnvironment.lookup(environment));
   }
 
   /**
@@ -56,8 +53,7 @@ public class KaleyraAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   public TapLinks kaleyraTapLinks(Environment environment) {
-    Binder binder = Binder.get(environment);
-    return new TapLinks(TrackingConfig.from(key -> binder.bind(key, Bindable.of(String.class)).orElse(null)),
+    return new TapLinks(TrackingConfig.from(KaleyraEnvironment.lookup(environment)),
         InMemoryTapStore.jvmWide(), Clock.systemUTC());
   }
 
@@ -79,8 +75,7 @@ public class KaleyraAutoConfiguration {
       @Override
       public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (StatusCallbackEndpoint.engineType().isInstance(bean)) {
-          Binder binder = Binder.get(environment);
-          EngineLedger.useSettings(bean, key -> binder.bind(key, Bindable.of(String.class)).orElse(null));
+          EngineLedger.useSettings(bean, KaleyraEnvironment.lookup(environment));
         }
         return bean;
       }

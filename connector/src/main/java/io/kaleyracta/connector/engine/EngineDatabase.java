@@ -5,6 +5,9 @@ import io.kaleyracta.connector.ledger.OutsideTransaction;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -25,6 +28,8 @@ public record EngineDatabase(DataSource dataSource, String databaseType, boolean
     OutsideTransaction outsideTransaction) {
 
   private static final String SPRING_PROXY = "org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy";
+  private static final Set<ProcessEngineConfigurationImpl> TABLES_CHECKED =
+      Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
   public static EngineDatabase of(ProcessEngineConfigurationImpl engine) {
     return new EngineDatabase(unproxied(engine.getDataSource()), engine.getDatabaseType(),
@@ -35,6 +40,23 @@ public record EngineDatabase(DataSource dataSource, String databaseType, boolean
   /** Whether the engine's connections enlist in a JTA transaction (WildFly, Spring's JtaTransactionManager). */
   public boolean joinsJta() {
     return outsideTransaction != OutsideTransaction.NONE;
+  }
+
+  /**
+   * The engine's database with the connector's tables created or checked ({@link ConnectorSchema#ensure}): once per
+   * engine, by whichever feature (ledger, status inbox, tap links) asks first.
+   *
+   * @throws io.kaleyracta.connector.ledger.ConnectorSchemaException when a table is missing and may not be created
+   */
+  public static EngineDatabase withTables(ProcessEngineConfigurationImpl engine) {
+    EngineDatabase database = of(engine);
+    synchronized (TABLES_CHECKED) {
+      if (!TABLES_CHECKED.contains(engine)) {
+        database.schema().ensure(database.mayCreateTables());
+        TABLES_CHECKED.add(engine);
+      }
+    }
+    return database;
   }
 
   /** The connector's tables in this database. */

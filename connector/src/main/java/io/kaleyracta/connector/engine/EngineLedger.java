@@ -65,8 +65,7 @@ public final class EngineLedger {
     synchronized (DATABASE) {
       SendLedger ledger = DATABASE.get(engine);
       if (ledger == null) {
-        EngineDatabase database = EngineDatabase.of(engine);
-        database.schema().ensure(database.mayCreateTables());
+        EngineDatabase database = EngineDatabase.withTables(engine);
         ledger = new JdbcSendLedger(database.dataSource(), database.outsideTransaction(), settings.retention(),
             Clock.systemUTC());
         DATABASE.put(engine, ledger);

@@ -4,6 +4,7 @@ import io.kaleyracta.connector.status.CallbackObserver;
 import io.kaleyracta.connector.status.engine.StatusCallbackEndpoint;
 import io.kaleyracta.connector.status.engine.StatusSweeper;
 import io.kaleyracta.connector.status.servlet.StatusCallbackServlet;
+import io.kaleyracta.spring.KaleyraEnvironment;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +17,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -42,7 +41,7 @@ public class KaleyraStatusAutoConfiguration {
   @ConditionalOnMissingBean(name = "kaleyraStatusCallback")
   public ServletRegistrationBean<StatusCallbackServlet> kaleyraStatusCallback(Environment environment,
       BeanFactory beans, ObjectProvider<CallbackObserver> observers) {
-    Function<String, String> config = config(environment);
+    Function<String, String> config = KaleyraEnvironment.lookup(environment);
     ServletRegistrationBean<StatusCallbackServlet> registration = new ServletRegistrationBean<>(
         new StatusCallbackServlet(StatusCallbackEndpoint.forLazyEngine(engine(beans), config,
             CallbackObserver.all(observers.orderedStream().toList()))),
@@ -59,17 +58,12 @@ public class KaleyraStatusAutoConfiguration {
       thread.setDaemon(true);
       return thread;
     });
-    sweep.scheduleWithFixedDelay(StatusSweeper.forLazyEngine(engine(beans), config(environment)),
+    sweep.scheduleWithFixedDelay(StatusSweeper.forLazyEngine(engine(beans), KaleyraEnvironment.lookup(environment)),
         StatusSweeper.DEFAULT_PERIOD_SECONDS, StatusSweeper.DEFAULT_PERIOD_SECONDS, TimeUnit.SECONDS);
     return sweep;
   }
 
   private static Supplier<Object> engine(BeanFactory beans) {
     return () -> beans.getBean(StatusCallbackEndpoint.engineType());
-  }
-
-  private static Function<String, String> config(Environment environment) {
-    Binder binder = Binder.get(environment);
-    return key -> binder.bind(key, Bindable.of(String.class)).orElse(null);
   }
 }

@@ -2,6 +2,7 @@ package io.kaleyracta.spring.tracking;
 
 import io.kaleyracta.connector.tracking.engine.TapEndpoint;
 import io.kaleyracta.connector.tracking.servlet.TapRedirectServlet;
+import io.kaleyracta.spring.KaleyraEnvironment;
 import java.util.function.Function;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -9,8 +10,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -35,8 +34,7 @@ public class KaleyraTrackingAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean(name = "kaleyraTapRedirect")
   public ServletRegistrationBean<TapRedirectServlet> kaleyraTapRedirect(Environment environment, BeanFactory beans) {
-    Binder binder = Binder.get(environment);
-    Function<String, String> config = key -> binder.bind(key, Bindable.of(String.class)).orElse(null);
+    Function<String, String> config = KaleyraEnvironment.lookup(environment);
     ServletRegistrationBean<TapRedirectServlet> registration = new ServletRegistrationBean<>(
         new TapRedirectServlet(TapEndpoint.forLazyEngine(() -> beans.getBean(TapEndpoint.engineType()), config)),
         TapRedirectServlet.MAPPING);

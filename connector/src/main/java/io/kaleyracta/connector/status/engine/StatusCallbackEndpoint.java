@@ -74,8 +74,7 @@ public final class StatusCallbackEndpoint {
     synchronized (INBOXES) {
       StatusInbox inbox = INBOXES.get(configuration);
       if (inbox == null) {
-        EngineDatabase database = EngineDatabase.of(configuration);
-        database.schema().ensure(database.mayCreateTables());
+        EngineDatabase database = EngineDatabase.withTables(configuration);
         inbox = new JdbcStatusInbox(database.dataSource(), database.outsideTransaction());
         INBOXES.put(configuration, inbox);
       }

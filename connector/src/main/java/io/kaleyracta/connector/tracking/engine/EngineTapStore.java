@@ -44,8 +44,7 @@ public final class EngineTapStore {
     synchronized (DATABASE) {
       TapStore store = DATABASE.get(engine);
       if (store == null) {
-        EngineDatabase database = EngineDatabase.of(engine);
-        database.schema().ensure(database.mayCreateTables());
+        EngineDatabase database = EngineDatabase.withTables(engine);
         store = new JdbcTapStore(database.dataSource(), database.outsideTransaction(), retention, Clock.systemUTC());
         DATABASE.put(engine, store);
       }

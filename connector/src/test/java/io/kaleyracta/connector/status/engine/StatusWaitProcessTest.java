@@ -243,9 +243,7 @@ class StatusWaitProcessTest extends EngineTest {
     }
     ProcessInstance late = runtime.startProcessInstanceByKey(PROCESS, Map.of("messageId", "read-late"));
     inbox.accept(List.of(event("read-late", DeliveryStatus.READ))); // stored, never correlated (as after a crash)
-    SendLedger ledger = EngineLedger.of(configuration);
-    StatusSweeper sweeper = new StatusSweeper(inbox, new StatusCorrelator(configuration, inbox),
-        id -> ledger.findByMessageId(id).isPresent(), Duration.ofMinutes(60), Duration.ofDays(7), Clock.systemUTC(), 2);
+    StatusSweeper sweeper = sweeper(Clock.systemUTC(), 2);
 
     for (int round = 0; round < 4 && !ended(late); round++) {
       sweeper.sweep();
@@ -315,9 +313,13 @@ class StatusWaitProcessTest extends EngineTest {
   }
 
   private StatusSweeper sweeper(Clock clock) {
+    return sweeper(clock, 500);
+  }
+
+  private StatusSweeper sweeper(Clock clock, int batch) {
     SendLedger ledger = EngineLedger.of(configuration);
     return new StatusSweeper(inbox, new StatusCorrelator(configuration, inbox),
-        id -> ledger.findByMessageId(id).isPresent(), Duration.ofMinutes(60), Duration.ofDays(7), clock);
+        id -> ledger.findByMessageId(id).isPresent(), Duration.ofMinutes(60), Duration.ofDays(7), clock, batch);
   }
 
   private static StatusEvent event(String id, DeliveryStatus status) {
